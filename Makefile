@@ -1,0 +1,44 @@
+# EUCJ Resource Bank - the human entry points. `make help` lists them.
+# Everything runs in a virtual environment (.venv) that these targets create.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PROFILE ?=
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve validate test test-deps clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.site-installed: requirements/site.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.lock
+	touch $@
+
+validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml; every problem with file:line:col
+	$(PY) scripts/validate_catalog.py
+
+site: validate  ## Build site/ and dist/eucj-resource-bank-offline.zip from the catalogue
+	$(VENV)/bin/mkdocs build --clean
+	$(PY) scripts/package_offline.py
+
+serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test-deps: $(VENV)/.test-installed  ## Install what the tests need (Debian chromium, node packages)
+	@scripts/install_test_system_deps.sh
+	npm ci --silent --no-audit --no-fund
+
+test: test-deps  ## Run the whole test suite (builds real sites, drives real Chromium)
+	$(PY) -m pytest
+
+clean:  ## Remove build outputs (keeps .venv)
+	rm -rf site dist

@@ -1,0 +1,58 @@
+"""State of one site build, shared by the MkDocs hooks.
+
+mkdocs-static-i18n runs the whole build once per language with the same config,
+so everything here must be computed once and be correct when read three times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import LoadResult, load_catalog
+from .model import Catalogue
+from .pages import FACETS, SiteContext, page_path, render_browse_page, render_catalogue_page, render_resource_page
+from .vocab import LANGS
+
+
+@dataclass
+class BuildSession:
+    root: Path
+    result: LoadResult
+    # generated page source path -> function rendering its Markdown
+    pages: dict = field(default_factory=dict)
+    search_indexes: dict = field(default_factory=dict)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        assert self.result.catalogue is not None
+        return self.result.catalogue
+
+    def plan_pages(self) -> None:
+        ctx = SiteContext(self.root, self.catalogue)
+        for lang in LANGS:
+            self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(self.catalogue, lang)
+            for facet in FACETS:
+                self.pages[page_path("browse", lang, facet)] = (
+                    lambda lang=lang, facet=facet: render_browse_page(self.catalogue, facet, lang))
+            for res in self.catalogue.resources:
+                self.pages[page_path("resource", lang, res.id)] = (
+                    lambda lang=lang, res=res: render_resource_page(res, lang, ctx))
+
+
+_current: BuildSession | None = None
+
+
+def start(root: Path, catalogue_path: Path, *, strict: bool = False) -> BuildSession:
+    global _current
+    result = load_catalog(catalogue_path, root, strict=strict)
+    _current = BuildSession(root=root, result=result)
+    if result.ok:
+        _current.plan_pages()
+    return _current
+
+
+def current() -> BuildSession:
+    if _current is None:
+        raise RuntimeError("no build session: the catalogue hook's on_config has not run")
+    return _current

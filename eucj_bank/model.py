@@ -1,0 +1,116 @@
+"""The catalogue model: one typed description of a resource, strict about its keys.
+
+`extra="forbid"` turns a misspelt key into an error instead of silence. The checks
+that need the vocabularies or the file system live in `validate.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .vocab import FALLBACK, LANGS
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Term = NonEmpty  # membership of its vocabulary is checked in validate.py, with suggestions
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Localized(Strict):
+    """A text in English, Russian and Kazakh; any of them may be missing."""
+
+    en: NonEmpty | None = None
+    ru: NonEmpty | None = None
+    kk: NonEmpty | None = None
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """The text for `lang` and the language it is really in (a fallback if missing)."""
+        for candidate in (lang, *FALLBACK[lang]):
+            text = getattr(self, candidate)
+            if text:
+                return text, candidate
+        return "", lang
+
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGS if not getattr(self, lang)]
+
+
+class Holder(Strict):
+    agency: Term
+    note: Localized | None = None
+
+
+class FileRef(Strict):
+    path: NonEmpty
+    lang: NonEmpty
+    format: Term
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+class Link(Strict):
+    url: NonEmpty
+    title: Localized
+
+
+class Resource(Strict):
+    id: Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+    type: Term
+    title: Localized
+    summary: Localized
+    date: str
+    agencies: Annotated[list[Term], Field(min_length=1)]
+    component: Term | None = None
+    activity: NonEmpty | None = None
+    objective: Term | None = None
+    topics: Annotated[list[Term], Field(min_length=1)]
+    audience: Annotated[list[Term], Field(min_length=1)]
+    authors: list[NonEmpty] = []
+    licence: Term
+    access: Literal["public", "internal"] = "public"
+    availability: Term
+    holder: Holder | None = None
+    files: list[FileRef] = []
+    links: list[Link] = []
+    checklist: NonEmpty | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        # Unquoted YAML dates arrive as date objects and bare years as ints:
+        # both convert to text without losing anything the editor wrote.
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return str(value)
+        if isinstance(value, str):
+            match = DATE_PATTERN.match(value)
+            if not match:
+                raise ValueError("date must be YYYY, YYYY-MM or YYYY-MM-DD")
+            year, month, day = (int(g) if g else None for g in match.groups())
+            try:
+                dt.date(year, month or 1, day or 1)
+            except ValueError as exc:
+                raise ValueError(f"{value} is not a real date ({exc})") from None
+        return value
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+    def file_langs(self) -> list[str]:
+        return [lang for lang in LANGS if any(f.lang == lang for f in self.files)]
+
+
+class Catalogue(Strict):
+    resources: list[Resource]
+
+    def public(self) -> "Catalogue":
+        return Catalogue(resources=[r for r in self.resources if r.access == "public"])

@@ -1,0 +1,228 @@
+"""Render the generated pages (resource, catalogue, browse) as Markdown source.
+
+Every catalogue value goes through `escape` (titles, names) or `summary_html`
+(summaries): what an editor typed is shown as text, never run as markup. Links
+between generated pages are relative, so the site works under any sub-path and
+from disk; downloads live once at the site root under files/, shared by all
+three languages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checklists import render_checklist
+from .model import Catalogue, Localized, Resource
+from .text import escape, human_size, plain, summary_html
+from .ui import t
+from .vocab import DEFAULT_LANG, label
+
+FACETS = {"type": "types", "topic": "topics", "agency": "agencies"}
+_FACET_FIELD = {"type": "type", "topic": "topics", "agency": "agencies"}
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What a page needs to know beyond its resource."""
+
+    root: Path  # repository root: resource files are read from here
+    catalogue: Catalogue
+
+
+def page_path(kind: str, lang: str, key: str = "") -> str:
+    """The docs-relative source path of a generated page (as static-i18n expects)."""
+    name = {"resource": f"resources/{key}.md", "catalogue": "catalogue.md", "browse": f"browse/{key}.md"}[kind]
+    return f"{lang}/{name}"
+
+
+def _up(lang: str, depth: int) -> str:
+    """From a page `depth` folders below its language root, the way up to the site root."""
+    return "../" * (depth + (lang != DEFAULT_LANG))
+
+
+def _front_matter(title: str, description: str = "") -> str:
+    # JSON strings are valid YAML scalars: no editor text can break the front matter.
+    lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(escape(description), ensure_ascii=False)}")
+    return "\n".join(lines + ["---", ""])
+
+
+def _notice(kind: str, title: str, body: str, lang: str | None = None) -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return (f'<div class="admonition {kind}"><p class="admonition-title">{escape(title)}</p>'
+            f"<p{lang_attr}>{body}</p></div>")
+
+
+def _localized(text: Localized, lang: str, field: str, notices: list[str]) -> tuple[str, str]:
+    value, used = text.get(lang)
+    if used != lang:
+        notices.append(t("fallback_notice", lang, field=t(f"fallback_field_{field}", lang),
+                         shown=label("languages", used, lang)))
+    return value, used
+
+
+def resource_title(res: Resource, lang: str) -> str:
+    return res.title.get(lang)[0]
+
+
+def _term_links(vocab: str, facet: str | None, values: list[str], lang: str, up: str) -> str:
+    items = []
+    for value in values:
+        text = escape(label(vocab, value, lang))
+        items.append(f'<a href="{up}browse/{facet}.html#{value}">{text}</a>' if facet else text)
+    return ", ".join(items)
+
+
+def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
+    notices: list[str] = []
+    title, title_lang = _localized(res.title, lang, "title", notices)
+    summary, summary_lang = _localized(res.summary, lang, "summary", notices)
+    up = "../"  # resource pages sit in resources/, one level below the language root
+    site_up = _up(lang, 1)
+    out = [_front_matter(title, plain(summary)[:300])]
+    out.append(f'<p class="eucj-breadcrumbs"><a href="{up}catalogue.html">{escape(t("catalogue_title", lang))}</a>'
+               f' › <a href="{up}browse/type.html#{res.type}">{escape(label("types", res.type, lang))}</a></p>')
+    out.append(f'<h1 lang="{title_lang}">{escape(title)}</h1>')
+    if res.access == "internal":
+        out.append(_notice("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
+    for notice in notices:
+        out.append(_notice("info", label("languages", lang, lang), escape(notice)))
+    out.append(f'<h2 id="summary">{escape(t("summary_heading", lang))}</h2>')
+    out.append(f'<div class="eucj-summary" lang="{summary_lang}">{summary_html(summary)}</div>')
+    out.append(_metadata_panel(res, lang, up))
+    out.append(_downloads(res, lang, site_up, ctx.root))
+    if res.links:
+        out.append(_links(res, lang))
+    if res.checklist:
+        out.append(f'<h2 id="checklist">{escape(t("checklist_heading", lang))}</h2>')
+        out.append(render_checklist(ctx.root / res.checklist, lang))
+    full_text = _inline_markdown(res, lang, ctx.root)
+    if full_text:
+        out.append(f'<h2 id="full-text">{escape(t("text_heading", lang))}</h2>')
+        out.append(full_text)
+    return "\n\n".join(out) + "\n"
+
+
+def _metadata_panel(res: Resource, lang: str, up: str) -> str:
+    rows: list[tuple[str, str]] = [
+        ("field_type", _term_links("types", "type", [res.type], lang, up)),
+        ("field_date", escape(res.date)),
+        ("field_agencies", _term_links("agencies", "agency", res.agencies, lang, up)),
+    ]
+    if res.component:
+        rows.append(("field_component", escape(label("components", res.component, lang))))
+    if res.activity:
+        rows.append(("field_activity", escape(res.activity)))
+    if res.objective:
+        rows.append(("field_objective", escape(label("objectives", res.objective, lang))))
+    rows.append(("field_topics", _term_links("topics", "topic", res.topics, lang, up)))
+    rows.append(("field_audience", _term_links("audiences", None, res.audience, lang, up)))
+    if res.authors:
+        rows.append(("field_authors", ", ".join(escape(a) for a in res.authors)))
+    rows.append(("field_licence", escape(label("licences", res.licence, lang))))
+    rows.append(("field_availability", escape(label("availability", res.availability, lang))))
+    if res.holder:
+        holder = escape(label("agencies", res.holder.agency, lang))
+        if res.holder.note:
+            note, used = res.holder.note.get(lang)
+            holder += f'<br><span lang="{used}">{escape(note)}</span>'
+        rows.append(("field_holder", holder))
+    rows.append(("field_id", f"<code>{escape(res.id)}</code>"))
+    body = "".join(f"<dt>{escape(t(key, lang))}</dt><dd>{value}</dd>" for key, value in rows)
+    return f'<dl class="eucj-meta">{body}</dl>'
+
+
+def _downloads(res: Resource, lang: str, site_up: str, root: Path) -> str:
+    out = [f'<h2 id="downloads">{escape(t("downloads_heading", lang))}</h2>']
+    if not res.files:
+        if not res.checklist:
+            out.append(_notice("note", label("availability", res.availability, lang),
+                               escape(t("not_in_bank_notice", lang) if res.availability != "in-bank"
+                                      else t("downloads_none", lang))))
+        else:
+            out.append(f"<p>{escape(t('downloads_none', lang))}</p>")
+        return "\n".join(out)
+    if lang not in res.file_langs():
+        out.append(f'<p class="eucj-no-lang">{escape(t("no_file_in_language", lang))}</p>')
+    units = t("size_units", lang)
+    for file_lang in sorted(res.file_langs(), key=lambda code: code != lang):
+        items = []
+        for ref in (f for f in res.files if f.lang == file_lang):
+            size = (root / ref.path).stat().st_size
+            text = t("download_label", lang, language=label("languages", file_lang, lang),
+                     format=label("formats", ref.format, lang), size=human_size(size, units))
+            name = Path(ref.path).name
+            items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}">'
+                         f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
+        out.append(f'<h3 lang="{lang}">{escape(label("languages", file_lang, lang))}</h3>'
+                   f'<ul class="eucj-downloads">{"".join(items)}</ul>')
+    return "\n".join(out)
+
+
+def _links(res: Resource, lang: str) -> str:
+    items = []
+    for link in res.links:
+        text, used = link.title.get(lang)
+        items.append(f'<li><a href="{escape(link.url)}" rel="noopener" lang="{used}">{escape(text)}</a></li>')
+    return f'<h2 id="links">{escape(t("links_heading", lang))}</h2><ul>{"".join(items)}</ul>'
+
+
+def _inline_markdown(res: Resource, lang: str, root: Path) -> str:
+    """The Markdown file of this language, shown on the page (headings pushed below h2)."""
+    for ref in res.files:
+        if ref.lang == lang and ref.format == "md":
+            text = (root / ref.path).read_text(encoding="utf-8")
+            return re.sub(r"^(#{1,4}) ", lambda m: "#" * (len(m.group(1)) + 2) + " ", text, flags=re.M)
+    return ""
+
+
+def _sorted(resources: list[Resource], lang: str) -> list[Resource]:
+    return sorted(resources, key=lambda r: (r.date, resource_title(r, lang).casefold()), reverse=True)
+
+
+def _row(res: Resource, lang: str, up: str) -> str:
+    title, used = res.title.get(lang)
+    langs = ", ".join(label("languages", code, lang) for code in res.file_langs()) or "—"
+    return (f'<tr><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
+            f"<td>{escape(label('types', res.type, lang))}</td><td>{escape(res.date)}</td>"
+            f"<td>{escape(langs)}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
+
+
+def _table(resources: list[Resource], lang: str, up: str) -> str:
+    head = "".join(f"<th>{escape(t(k, lang))}</th>"
+                   for k in ("col_title", "col_type", "col_date", "col_languages", "col_availability"))
+    rows = "".join(_row(r, lang, up) for r in _sorted(resources, lang))
+    return f'<table class="eucj-catalogue"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def render_catalogue_page(catalogue: Catalogue, lang: str) -> str:
+    title = t("catalogue_title", lang)
+    return "\n\n".join([
+        _front_matter(title),
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{escape(t('catalogue_intro', lang, count=len(catalogue.resources)))}</p>",
+        _table(catalogue.resources, lang, ""),
+    ]) + "\n"
+
+
+def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> str:
+    vocab, fname = FACETS[facet], _FACET_FIELD[facet]
+    title = t(f"browse_{facet}_title", lang)
+    groups: dict[str, list[Resource]] = {}
+    for res in catalogue.resources:
+        values = getattr(res, fname)
+        for value in values if isinstance(values, list) else [values]:
+            groups.setdefault(value, []).append(res)
+    order = sorted(groups, key=lambda term: label(vocab, term, lang).casefold())
+    toc = "".join(f'<li><a href="#{term}">{escape(label(vocab, term, lang))}</a> ({len(groups[term])})</li>'
+                  for term in order)
+    out = [_front_matter(title), f"<h1>{escape(title)}</h1>", f"<p>{escape(t('browse_intro', lang))}</p>",
+           f'<ul class="eucj-browse-toc">{toc}</ul>']
+    for term in order:
+        out.append(f'<h2 id="{term}">{escape(label(vocab, term, lang))}</h2>')
+        out.append(_table(groups[term], lang, "../"))
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,31 @@
+"""A problem found in an editor's input, located and actionable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    col: int
+    where: str  # the resource (`resources[7] 'epr-checklist'`) or location
+    message: str  # what is wrong
+    hint: str  # how to fix it
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == WARNING else ""
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.where}: {self.message} - {self.hint}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def sort_key(p: Problem) -> tuple:
+    return (p.file, p.line, p.col, p.message)

@@ -1,0 +1,203 @@
+"""Checks that need more than the model: vocabularies, files, links, translations."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .model import FileRef, Localized, Resource
+from .problems import WARNING, Problem
+from .vocab import LANGS, format_for_extension, nearest, terms
+from .yaml_source import SourceMap
+
+# field -> vocabulary it draws from
+VOCAB_FIELDS = {
+    "type": "types", "agencies": "agencies", "component": "components", "objective": "objectives",
+    "topics": "topics", "audience": "audiences", "licence": "licences", "availability": "availability",
+}
+TRANSLATED_FIELDS = ("title", "summary")
+LANG_NAMES = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
+
+
+def suggest_field(loc: tuple) -> str | None:
+    """The known field name closest to a misspelt key at `loc`."""
+    from .model import FileRef, Holder, Link, Localized, Resource
+
+    parents = {"files": FileRef, "links": Link, "holder": Holder}
+    model = Resource
+    for part in loc[:-1]:
+        if isinstance(part, str):
+            model = parents.get(part, Localized if part in ("title", "summary", "note") else model)
+    match = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+class _Checker:
+    def __init__(self, smap: SourceMap, display: str, root: Path):
+        self.smap, self.display, self.root = smap, display, root.resolve()
+        self.problems: list[Problem] = []
+
+    def add(self, where: str, path: tuple, message: str, hint: str, severity: str = "error") -> None:
+        mark = self.smap.locate(path)
+        self.problems.append(Problem(self.display, mark.line, mark.col, where, message, hint, severity))
+
+    def resource(self, index: int, res: Resource) -> None:
+        where = f"resources[{index}] '{res.id}'"
+        base = ("resources", index)
+        self.vocabularies(where, base, res)
+        self.translations(where, base, res)
+        self.availability(where, base, res)
+        seen_files: set[str] = set()
+        for i, ref in enumerate(res.files):
+            self.file(where, base + ("files", i), ref, seen_files)
+        for i, link in enumerate(res.links):
+            self.url(where, base + ("links", i, "url"), link.url)
+            self.localized_warnings(where, base + ("links", i, "title"), f"links[{i}].title", link.title)
+        if res.checklist:
+            self.path_inside(where, base + ("checklist",), res.checklist, must_be_under="checklists")
+        if res.holder:
+            self.term(where, base + ("holder", "agency"), "holder.agency", "agencies", res.holder.agency)
+
+    def vocabularies(self, where: str, base: tuple, res: Resource) -> None:
+        for fname, vocab in VOCAB_FIELDS.items():
+            value = getattr(res, fname)
+            if value is None:
+                continue
+            if isinstance(value, list):
+                for i, term in enumerate(value):
+                    self.term(where, base + (fname, i), f"{fname}[{i}]", vocab, term)
+                    if value.index(term) != i:
+                        self.add(where, base + (fname, i), f"{fname} lists '{term}' twice", "remove the repeat")
+            else:
+                self.term(where, base + (fname,), fname, vocab, value)
+
+    def term(self, where: str, path: tuple, fname: str, vocab: str, value: str) -> None:
+        if value in terms(vocab):
+            return
+        guess = nearest(vocab, value)
+        hint = (f"did you mean '{guess}'?" if guess else "use one of the listed values") + \
+            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/vocabularies.yaml)"
+        self.add(where, path, f"{fname} '{value}' is not in the {vocab} vocabulary", hint)
+
+    def translations(self, where: str, base: tuple, res: Resource) -> None:
+        for fname in TRANSLATED_FIELDS:
+            text: Localized = getattr(res, fname)
+            if not text.en and not text.ru and not text.kk:
+                self.add(where, base + (fname,), f"{fname} has no text in any language",
+                         f"write {fname}.en, {fname}.ru and {fname}.kk")
+                continue
+            self.localized_warnings(where, base + (fname,), fname, text)
+
+    def localized_warnings(self, where: str, path: tuple, fname: str, text: Localized) -> None:
+        for lang in text.missing():
+            shown, used = text.get(lang)
+            if not shown:
+                continue
+            self.add(where, path, f"{fname}.{lang} is missing",
+                     f"the {LANG_NAMES[lang]} page shows the {LANG_NAMES[used]} text; add {fname}.{lang}",
+                     WARNING)
+
+    def availability(self, where: str, base: tuple, res: Resource) -> None:
+        if res.availability == "in-bank" and not res.files and not res.checklist:
+            self.add(where, base + ("availability",), "availability is in-bank but no files are listed",
+                     "list the files under `files:`, or set availability to held-by-agency with a holder")
+        if res.availability != "in-bank" and res.files:
+            self.add(where, base + ("availability",),
+                     f"availability is {res.availability} but files are listed",
+                     "set availability: in-bank, or remove the files")
+        if res.availability == "held-by-agency" and not res.holder:
+            self.add(where, base + ("availability",), "availability is held-by-agency but no holder is named",
+                     "add `holder: {agency: <agency>, note: {en: ..., ru: ..., kk: ...}}`")
+
+    def file(self, where: str, path: tuple, ref: FileRef, seen: set[str]) -> None:
+        if ref.lang not in LANGS:
+            self.add(where, path + ("lang",), f"file language '{ref.lang}' is not en, ru or kk",
+                     "write the language of the file's text: en, ru or kk")
+        if ref.format not in terms("formats"):
+            self.term(where, path + ("format",), "format", "formats", ref.format)
+        if ref.path in seen:
+            self.add(where, path + ("path",), f"the file {ref.path} is listed twice", "remove the repeat")
+        seen.add(ref.path)
+        target = self.path_inside(where, path + ("path",), ref.path, must_be_under="files")
+        if target is None:
+            return
+        expected = format_for_extension(target.suffix)
+        if ref.format in terms("formats") and expected != ref.format:
+            self.add(where, path + ("format",),
+                     f"format is {ref.format} but the file name ends in '{target.suffix}'",
+                     f"set format: {expected}" if expected else
+                     f"rename the file to end in {', '.join(_extensions(ref.format))}")
+        if ref.sha256 and _sha256(target) != ref.sha256:
+            self.add(where, path + ("sha256",), "sha256 does not match the file",
+                     f"if the file was replaced on purpose, set sha256: {_sha256(target)}")
+
+    def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
+        """Resolve a repository path, refusing anything that leaves the repository."""
+        rel = Path(value)
+        if rel.is_absolute() or value.startswith(("/", "\\")) or ":" in rel.parts[0]:
+            self.add(where, path, f"{value} is an absolute path",
+                     f"give the path from the repository root, e.g. {must_be_under}/<id>/<file>")
+            return None
+        if ".." in rel.parts:
+            self.add(where, path, f"{value} leaves the repository ('..')",
+                     f"put the file under {must_be_under}/ and give its path from the repository root")
+            return None
+        target = self.root / rel
+        if not target.exists() and not target.is_symlink():
+            self.add(where, path, f"the file {value} does not exist",
+                     f"check the spelling, or copy the file to {value}")
+            return None
+        resolved = target.resolve()
+        if not resolved.is_relative_to(self.root):
+            self.add(where, path, f"{value} is a link that points outside the repository",
+                     "copy the real file into the repository instead of linking to it")
+            return None
+        if not resolved.is_file():
+            self.add(where, path, f"{value} is not a file", "give the path of a file, not a folder")
+            return None
+        if rel.parts[0] != must_be_under:
+            self.add(where, path, f"{value} is not under {must_be_under}/",
+                     f"move it to {must_be_under}/<resource id>/")
+            return None
+        return resolved
+
+    def url(self, where: str, path: tuple, url: str) -> None:
+        parsed = urlparse(url.strip())
+        if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+            self.add(where, path, f"the link {url!r} is not an http(s) address",
+                     "links must start with https:// (or http://); other schemes are refused")
+
+
+def _extensions(fmt: str) -> list[str]:
+    from .vocab import vocabularies
+    return vocabularies()["formats"][fmt]["extensions"]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def check_resources(resources: list[tuple[int, Resource]], raw: list, smap: SourceMap,
+                    display: str, root: Path) -> list[Problem]:
+    checker = _Checker(smap, display, root)
+    first_seen: dict[str, int] = {}
+    for index, entry in enumerate(raw):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(rid, str):
+            continue
+        if rid in first_seen:
+            line = smap.locate(("resources", first_seen[rid], "id")).line
+            checker.add(f"resources[{index}] '{rid}'", ("resources", index, "id"),
+                        f"the id '{rid}' is already used by resources[{first_seen[rid]}] (line {line})",
+                        "give this resource its own id; ids are page addresses and must be unique")
+        else:
+            first_seen[rid] = index
+    for index, res in resources:
+        checker.resource(index, res)
+    return checker.problems

@@ -1,0 +1,167 @@
+"""Read YAML into plain Python while remembering where every value came from.
+
+PyYAML's `safe_load` throws positions away and silently keeps the last of two
+duplicate keys, which would lose an editor's text. We compose the node tree
+ourselves instead: each value's path (for example `("resources", 3, "title", "kk")`)
+maps to the line and column it was written at, and a repeated key is reported
+as a problem rather than overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple  # a path into the document: keys and list indices
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    """Where each path of a loaded document was written."""
+
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> Mark:
+        """The mark of `path`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Mark(1, 1))
+
+
+Describe = Callable[[Path_, object], str]
+
+
+class _Composer:
+    def __init__(self, file: str, describe: Describe):
+        self.file = file
+        self.describe = describe
+        self.duplicates: list[tuple[Path_, str, Mark, Mark]] = []
+        self.map = SourceMap()
+        self.problems: list[Problem] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, path: Path_) -> object:
+        mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.map.values[path] = mark
+        if isinstance(node, yaml.MappingNode):
+            result: dict = {}
+            for key_node, value_node in node.value:
+                key = self._scalar(key_node)
+                if not isinstance(key, (str, int)):
+                    key = str(key)
+                key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in result:
+                    self.duplicates.append((path, key, key_mark, self.map.keys[path + (key,)]))
+                    continue
+                self.map.keys[path + (key,)] = key_mark
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> object:
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self._constructor.construct_object(node, deep=True)
+            except ValueError:
+                # An impossible unquoted date (2016-02-30): keep the text as written,
+                # so the model reports it as a bad date at its own line.
+                return node.value
+        return self.build(node, ())
+
+
+    def report_duplicates(self, data: object) -> None:
+        for path, key, mark, first in self.duplicates:
+            self.problems.append(Problem(
+                self.file, mark.line, mark.col, self.describe(path, data),
+                f"the key '{key}' appears twice in this mapping (first at line {first.line})",
+                "keep one and merge the text of both; YAML would silently drop the first",
+            ))
+
+
+def dotted(path: Path_, data: object = None) -> str:
+    return ".".join(str(p) for p in path) or "top level"
+
+
+def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object, SourceMap, list[Problem]]:
+    """Parse `text`; return the data, its source map and any problems.
+
+    A syntax error is returned as a located problem, never raised. `describe`
+    names the place of a problem from its path (e.g. "resources[3] 'epr-checklist'").
+    """
+    composer = _Composer(file, describe)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        return None, composer.map, [Problem(
+            file, line, col, "YAML syntax", f"{what}{_context(exc)}", _syntax_hint(text, what, line),
+        )]
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        return None, composer.map, [Problem(file, 1, 1, "YAML syntax", str(exc).splitlines()[0],
+                                            "save the file as plain UTF-8 text")]
+    if node is None:
+        return None, composer.map, []
+    try:
+        data = composer.build(node, ())
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        composer.problems.append(Problem(file, line, col, "YAML value", exc.problem or "cannot read this value",
+                                         "write the value as plain text in quotes"))
+        data = None
+    composer.report_duplicates(data)
+    return data, composer.map, composer.problems
+
+
+def _context(exc: yaml.MarkedYAMLError) -> str:
+    return f" ({exc.context})" if exc.context and exc.context != exc.problem else ""
+
+
+def _syntax_hint(text: str, problem: str, line: int) -> str:
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in current or "'\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return "close the quote that was opened, or remove it"
+    if "indentation" in problem or "mapping values are not allowed" in problem:
+        return ("check the indentation: keys of one entry line up under each other, and a value "
+                "containing ': ' must be in quotes")
+    return "check the line and the one before it against the examples in the catalogue header"
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file without a byte-order mark, or say why not."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [Problem(display, 1, 1, "encoding", "the file starts with a byte-order mark (BOM)",
+                              "save it as UTF-8 without BOM")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(display, line, col, "encoding", "the file is not valid UTF-8",
+                              "save it as UTF-8 (in most editors: Save with encoding, UTF-8)")]

@@ -1,0 +1,37 @@
+"""MkDocs hook: load and validate the catalogue once per site build.
+
+Errors stop the build with the same located messages as scripts/validate_catalog.py;
+missing translations are warnings (fatal under `mkdocs build --strict`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from eucj_bank import build_session
+from eucj_bank.problems import errors
+
+log = get_plugin_logger("eucj.catalogue")
+
+
+def on_config(config):
+    # static-i18n re-runs on_config for each further language with `building` set:
+    # the catalogue is already loaded for this build.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return config
+    root = Path(config.config_file_path).parent
+    catalogue = Path(os.environ.get("EUCJ_CATALOGUE") or root / config.extra.get("catalogue", "resource_catalog.yaml"))
+    session = build_session.start(catalogue.parent, catalogue)
+    found = session.result.problems
+    for problem in found:
+        if problem.severity != "error":
+            log.warning(str(problem))
+    if errors(found) or not session.result.ok:
+        raise PluginError("the catalogue has errors:\n" + "\n".join(str(p) for p in errors(found)))
+    log.info(f"catalogue: {len(session.catalogue.resources)} resources from {catalogue}")
+    return config
