@@ -50,8 +50,8 @@ def _title_word(shipped, lang: str) -> tuple[str, str]:
 
 
 def search(page, text: str) -> list[str]:
-    page.click("label[for='__search']")
     box = page.locator("input[data-md-component='search-query']")
+    box.click()
     box.fill(text)
     box.press("End")  # Material searches on keyup; fill() of Cyrillic sends no key
     page.wait_for_selector(".md-search-result__item", timeout=15000)
@@ -77,8 +77,9 @@ def test_search_finds_pages_of_the_language_only(page, site_url, shipped, lang):
 def test_language_switcher_keeps_the_page(page, site_url, source, target):
     rid = load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue.resources[0].id
     page.goto(f"{site_url}{LANG_ROOT[source]}resources/{rid}.html")
-    link = page.locator(f".md-select__link[hreflang='{target}']")
-    page.goto(link.evaluate("a => a.href"))
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang='{target}']")
+    page.wait_for_url(f"{site_url}{LANG_ROOT[target]}resources/{rid}.html")
     assert page.url == f"{site_url}{LANG_ROOT[target]}resources/{rid}.html"
     assert page.locator("html").get_attribute("lang") == target
     assert not page.page_errors
