@@ -25,17 +25,20 @@ class BuildSession:
 
     @property
     def catalogue(self) -> Catalogue:
+        """What this build publishes: every page, index and export reads this, never
+        `result.catalogue`, so an internal resource cannot leak into a public build."""
         assert self.result.catalogue is not None
-        return self.result.catalogue
+        return self.result.catalogue.public()
 
     def plan_pages(self) -> None:
-        ctx = SiteContext(self.root, self.catalogue)
+        published = self.catalogue
+        ctx = SiteContext(self.root, published)
         for lang in LANGS:
-            self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(self.catalogue, lang)
+            self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
             for facet in FACETS:
                 self.pages[page_path("browse", lang, facet)] = (
-                    lambda lang=lang, facet=facet: render_browse_page(self.catalogue, facet, lang))
-            for res in self.catalogue.resources:
+                    lambda lang=lang, facet=facet: render_browse_page(published, facet, lang))
+            for res in published.resources:
                 self.pages[page_path("resource", lang, res.id)] = (
                     lambda lang=lang, res=res: render_resource_page(res, lang, ctx))
 

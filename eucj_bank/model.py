@@ -113,4 +113,4 @@ class Catalogue(Strict):
     resources: list[Resource]
 
     def public(self) -> "Catalogue":
-        return Catalogue(resources=[r for r in self.resources if r.access == "public"])
+        return Catalogue.model_construct(resources=[r for r in self.resources if r.access == "public"])

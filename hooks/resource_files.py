@@ -9,4 +9,5 @@ from eucj_bank.site_files import copy_resource_files
 
 
 def on_post_build(config):
-    copy_resource_files(build_session.current().catalogue, build_session.current().root, Path(config.site_dir))
+    session = build_session.current()
+    copy_resource_files(session.catalogue, session.root, Path(config.site_dir))
