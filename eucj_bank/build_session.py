@@ -21,7 +21,6 @@ class BuildSession:
     result: LoadResult
     # generated page source path -> function rendering its Markdown
     pages: dict = field(default_factory=dict)
-    search_indexes: dict = field(default_factory=dict)
 
     @property
     def catalogue(self) -> Catalogue:

@@ -1,12 +1,14 @@
 """One search index per language.
 
-Material writes one `search/search_index.json` per build and mkdocs-static-i18n
-would merge all languages into it (a query on /kk/ then returns en and ru pages).
-With its merging switched off, each language build's index holds that language's
-pages only; we file it under the language's own root (`/`, `/ru/`, `/kk/`), with
-locations relative to that root, and the page's `__config.base` points there
-(overrides/main.html). Each index also gets the `search_index.js` twin that
-Material reads over file://, where fetching a local JSON file is blocked.
+Material writes one `search/search_index.json` per build. mkdocs-static-i18n (1.3)
+then refills Material's search plugin with the entries of every language and re-runs
+it at the end of the first build (even with `reconfigure_search: false`, which only
+skips its quadratic duplicate removal), so the final file holds all languages and a
+query on /kk/ would return en and ru pages. We split that final index by location
+and file each part under its language's root (`/`, `/ru/`, `/kk/`), with locations
+relative to that root; the page's `__config.base` points there (overrides/main.html).
+Each index also gets the `search_index.js` twin that Material reads over file://,
+where fetching a local JSON file is blocked.
 """
 
 from __future__ import annotations
@@ -14,24 +16,35 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .vocab import DEFAULT_LANG
+from .vocab import DEFAULT_LANG, LANGS
+
+
+# What lunr does to words, per language. Material drops the trimmer and the stemmer
+# unless they are listed. lunr's English trimmer deletes every non-Latin word (its
+# \W is ASCII), so English pages rely on the separator alone.
+PIPELINES = {"en": ["stopWordFilter", "stemmer"], "ru": ["trimmer", "stopWordFilter", "stemmer"],
+             "kk": ["trimmer", "stopWordFilter", "stemmer"]}
 
 
 def language_root(site_dir: Path, lang: str) -> Path:
     return site_dir if lang == DEFAULT_LANG else site_dir / lang
 
 
-def language_index(index: dict, lang: str) -> dict:
-    """The index of one language build, with locations relative to its root."""
-    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
-    docs = []
-    for doc in index.get("docs", []):
-        location = doc["location"]
-        if prefix and location.startswith(prefix):
-            location = location[len(prefix):]
-        docs.append({**doc, "location": location})
-    config = {**index.get("config", {}), "lang": [lang]}
-    return {**index, "config": config, "docs": docs}
+def _language_of(location: str) -> str:
+    head = location.split("/", 1)[0]
+    return head if head in LANGS and head != DEFAULT_LANG else DEFAULT_LANG
+
+
+def split_index(merged: dict) -> dict[str, dict]:
+    """One index per language from the merged one, locations relative to the language root."""
+    docs: dict[str, list] = {lang: [] for lang in LANGS}
+    for doc in merged.get("docs", []):
+        lang = _language_of(doc["location"])
+        prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+        docs[lang].append({**doc, "location": doc["location"][len(prefix):]})
+    return {lang: {**merged, "config": {**merged.get("config", {}), "lang": [lang], "pipeline": PIPELINES[lang]},
+                   "docs": docs[lang]}
+            for lang in LANGS}
 
 
 def write_index(site_dir: Path, lang: str, index: dict) -> None:

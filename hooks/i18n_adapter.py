@@ -3,9 +3,10 @@
 1. It re-creates every File from `src_path` and `docs_dir`, which drops the in-memory
    content of generated files; after it ran (priority -110 < its -100) we give the
    files of this build's language their rendered Markdown. Only these are rendered.
-2. Its search merging is switched off (`reconfigure_search: false`); each language
-   build's index is filed under that language's root (see eucj_bank.search_split),
-   before Material's offline plugin (-100) copies the default one into search_index.js.
+2. At the very end of the first build it writes one search index merging all
+   languages; we split it and file each language's part under that language's root
+   (eucj_bank.search_split). Priority -200: after static-i18n and the offline plugin
+   (both -100), which would otherwise overwrite our files.
 """
 
 from __future__ import annotations
@@ -16,11 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from eucj_bank import build_session
-from eucj_bank.search_split import language_index, write_index
-
-
-def _language(config) -> str:
-    return config.plugins["i18n"].current_language
+from eucj_bank.search_split import split_index, write_index
 
 
 @event_priority(-110)
@@ -33,15 +30,13 @@ def on_files(files, config):
     return files
 
 
-@event_priority(-50)
+@event_priority(-200)
 def on_post_build(config):
-    session = build_session.current()
+    if config.plugins["i18n"].building:
+        return  # a nested language build: the merged index comes at the end of the first
     site_dir = Path(config.site_dir)
-    source = site_dir / "search" / "search_index.json"
-    if not source.is_file():
+    merged = site_dir / "search" / "search_index.json"
+    if not merged.is_file():
         return
-    lang = _language(config)
-    session.search_indexes[lang] = language_index(json.loads(source.read_text(encoding="utf-8")), lang)
-    # Every language build overwrites search/search_index.json: write them all back.
-    for code, index in session.search_indexes.items():
-        write_index(site_dir, code, index)
+    for lang, index in split_index(json.loads(merged.read_text(encoding="utf-8"))).items():
+        write_index(site_dir, lang, index)
