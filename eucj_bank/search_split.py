@@ -20,9 +20,10 @@ from .vocab import DEFAULT_LANG, LANGS
 
 
 # What lunr does to words, per language. Material drops the trimmer and the stemmer
-# unless they are listed. lunr's English trimmer deletes every non-Latin word (its
-# \W is ASCII), so English pages rely on the separator alone.
-PIPELINES = {"en": ["stopWordFilter", "stemmer"], "ru": ["trimmer", "stopWordFilter", "stemmer"],
+# unless they are listed. lunr's English trimmer deletes every non-Latin word and its
+# Russian one every non-Cyrillic word ("EUCJ", "UNDP" on a Russian page), so those
+# languages rely on the separator to split off punctuation; lunr.kk's keeps both scripts.
+PIPELINES = {"en": ["stopWordFilter", "stemmer"], "ru": ["stopWordFilter", "stemmer"],
              "kk": ["trimmer", "stopWordFilter", "stemmer"]}
 
 

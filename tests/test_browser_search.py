@@ -22,6 +22,7 @@ INFLECTED = [
     ("kk", "істерді", "court-statistics"),  # text: істер
     ("ru", "оценки", "risk-assessment-manual"),  # text: Оценка рисков
     ("ru", "статистики", "court-statistics"),  # text: статистика
+    ("ru", "statistics", "court-statistics"),  # a Latin word on a Russian page (the id)
     ("en", "assessments", "risk-assessment-manual"),  # text: assessment
     ("en", "supervising", "probation-service-guide"),  # text: supervise
 ]
