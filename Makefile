@@ -4,7 +4,9 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+# A site profile (profiles/<name>.yml) builds one agency's copy; empty: the full public bank.
 PROFILE ?=
+export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
@@ -23,10 +25,10 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.lock
 	touch $@
 
-validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml; every problem with file:line:col
+validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml (and PROFILE); every problem with file:line:col
 	$(PY) scripts/validate_catalog.py
 
-site: validate  ## Build site/ and dist/eucj-resource-bank-offline.zip from the catalogue
+site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<name>.yml: an agency's copy)
 	$(VENV)/bin/mkdocs build --clean
 	$(PY) scripts/package_offline.py
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .catalog import LoadResult, load_catalog
 from .model import Catalogue
+from .profiles import Profile, ProfileResult, check_selection, default_profile
 from .pages import FACETS, SiteContext, page_path, render_browse_page, render_catalogue_page, render_resource_page
 from .vocab import LANGS
 
@@ -19,15 +20,17 @@ from .vocab import LANGS
 class BuildSession:
     root: Path
     result: LoadResult
+    profile: Profile = field(default_factory=default_profile)
     # generated page source path -> function rendering its Markdown
     pages: dict = field(default_factory=dict)
 
     @property
     def catalogue(self) -> Catalogue:
         """What this build publishes: every page, index and export reads this, never
-        `result.catalogue`, so an internal resource cannot leak into a public build."""
+        `result.catalogue`, so an internal resource cannot leak into a public build.
+        The profile chooses it; without one, every public resource."""
         assert self.result.catalogue is not None
-        return self.result.catalogue.public()
+        return self.profile.select(self.result.catalogue)
 
     def plan_pages(self) -> None:
         published = self.catalogue
@@ -45,10 +48,17 @@ class BuildSession:
 _current: BuildSession | None = None
 
 
-def start(root: Path, catalogue_path: Path, *, strict: bool = False) -> BuildSession:
+def start(root: Path, catalogue_path: Path, *, strict: bool = False,
+          profile: ProfileResult | None = None) -> BuildSession:
+    """Load the catalogue and plan the pages of the copy `profile` describes (a loaded,
+    valid profile), or of the full public bank. Problems land in `result.problems`."""
     global _current
     result = load_catalog(catalogue_path, root, strict=strict)
     _current = BuildSession(root=root, result=result)
+    if profile is not None and profile.profile is not None:
+        _current.profile = profile.profile
+        if result.catalogue is not None:
+            result.problems.extend(check_selection(profile, result.catalogue))
     if result.ok:
         _current.plan_pages()
     return _current

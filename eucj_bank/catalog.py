@@ -36,7 +36,7 @@ def load_catalog(path: Path, root: Path | None = None, *, strict: bool = False) 
     """
     path = Path(path)
     root = Path(root) if root else path.parent
-    display = _display(path)
+    display = display_path(path)
     if not path.is_file():
         return LoadResult(None, [Problem(display, 1, 1, "catalogue", "the file does not exist",
                                          "give the path of resource_catalog.yaml")])
@@ -60,7 +60,8 @@ def load_catalog(path: Path, root: Path | None = None, *, strict: bool = False) 
     return LoadResult(catalogue, problems, smap)
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """How problems name a file: relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -135,12 +136,16 @@ def _partial_resource(entry: dict) -> Resource:
 
 
 def _located(err: dict, entry: dict, base: tuple, index: int, smap: SourceMap, display: str) -> Problem:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
-    dotted = ".".join(str(p) for p in loc) or "entry"
-    kind = err["type"]
-    mark = smap.locate(base + loc, key=kind == "extra_forbidden")
-    message, hint = _explain(kind, dotted, err, loc)
+    loc = error_location(err)
+    mark = smap.locate(base + loc, key=err["type"] == "extra_forbidden")
+    message, hint = explain_error(err, loc)
     return Problem(display, mark.line, mark.col, where(index, entry), message, hint)
+
+
+def error_location(err: dict, tags: frozenset = frozenset()) -> tuple:
+    """The path of a pydantic error in the document, without pydantic's union tags
+    (the names of the alternatives of `X | None`, plus the caller's own `tags`)."""
+    return tuple(p for p in err["loc"] if not (isinstance(p, str) and (p in _UNION_TAGS or p in tags)))
 
 
 _UNION_TAGS = {"str", "int", "list[str]", "constrained-str", "function-after", "function-before",
@@ -154,17 +159,26 @@ _FIELD_HINTS = {
 }
 
 
-def _explain(kind: str, dotted: str, err: dict, loc: tuple) -> tuple[str, str]:
+def explain_error(err: dict, loc: tuple, *, suggest=None, field_hints: dict | None = None,
+                  reference: str = "the catalogue header") -> tuple[str, str]:
+    """(message, hint) for one pydantic error at `loc` (union tags removed).
+
+    `suggest(loc)` proposes the known field closest to a misspelt key; `field_hints`
+    and `reference` let another file (a site profile) explain its own fields.
+    """
+    kind = err["type"]
+    dotted = ".".join(str(p) for p in loc) or "entry"
     leaf = str(loc[-1]) if loc else ""
-    field_hint = _FIELD_HINTS.get(leaf)
+    field_hint = (_FIELD_HINTS if field_hints is None else field_hints).get(leaf)
     if kind == "missing":
-        return f"{dotted} is missing", f"add {dotted} (see the catalogue header for its form)"
+        return f"{dotted} is missing", f"add {dotted} (see {reference} for its form)"
     if kind == "extra_forbidden":
-        from .validate import suggest_field
-        guess = suggest_field(loc)
+        if suggest is None:
+            from .validate import suggest_field as suggest
+        guess = suggest(loc)
         return (f"unknown field '{leaf}'",
                 f"did you mean '{guess}'? check the spelling" if guess else
-                "remove it or check its spelling against the catalogue header")
+                f"remove it or check its spelling against {reference}")
     if kind in ("string_too_short",):
         return f"{dotted} is empty", f"write the text of {dotted} or remove the key"
     if kind == "string_pattern_mismatch":
@@ -180,7 +194,7 @@ def _explain(kind: str, dotted: str, err: dict, loc: tuple) -> tuple[str, str]:
     expected = {
         "string_type": "text", "list_type": "a list (`- item` lines or `[a, b]`)",
         "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
-        "dict_type": "a mapping of fields",
+        "dict_type": "a mapping of fields", "bool_type": "true or false",
     }.get(kind)
     if expected:
         got = type(err.get("input")).__name__

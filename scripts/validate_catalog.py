@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Check the catalogue the way the build does; print every problem, located.
+"""Check the catalogue (and a site profile) the way the build does; print every problem, located.
 
-Usage: python scripts/validate_catalog.py [PATH] [--strict]
+Usage: python scripts/validate_catalog.py [PATH] [--strict] [--profile profiles/NAME.yml]
+The profile defaults to $EUCJ_PROFILE (as `make validate PROFILE=...` sets it).
 Exit status: 0 when valid, 1 when not (with --strict, warnings count).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from eucj_bank.catalog import load_catalog
 from eucj_bank.problems import errors
+from eucj_bank.profiles import check_selection, load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,17 +24,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(ROOT / "resource_catalog.yaml"))
     parser.add_argument("--strict", action="store_true", help="treat missing translations as errors")
+    parser.add_argument("--profile", default=os.environ.get("EUCJ_PROFILE") or None,
+                        help="a site profile: check it and what it selects")
     args = parser.parse_args(argv)
     path = Path(args.path)
     result = load_catalog(path, path.parent, strict=args.strict)
-    for problem in result.problems:
+    problems = list(result.problems)
+    profile = load_profile(Path(args.profile)) if args.profile else None
+    if profile is not None:
+        problems += profile.problems
+        if result.catalogue is not None:
+            problems += check_selection(profile, result.catalogue)
+    for problem in problems:
         print(problem)
-    found = errors(result.problems)
-    if found or not result.ok:
-        print(f"{len(found)} error(s), {len(result.problems) - len(found)} warning(s)", file=sys.stderr)
+    found = errors(problems)
+    if found or not result.ok or (profile is not None and not profile.ok):
+        print(f"{len(found)} error(s), {len(problems) - len(found)} warning(s)", file=sys.stderr)
         return 1
     count = len(result.catalogue.resources) if result.catalogue else 0
-    print(f"{path}: {count} resources, valid ({len(result.problems)} warning(s))", file=sys.stderr)
+    chosen = f", {len(profile.profile.select(result.catalogue).resources)} in the copy {profile.profile.name}" \
+        if profile is not None else ""
+    print(f"{path}: {count} resources{chosen}, valid ({len(problems)} warning(s))", file=sys.stderr)
     return 0
 
 

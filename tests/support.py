@@ -18,31 +18,44 @@ CHROMIUM = "/usr/bin/chromium"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 
 
-def build_site(site_dir: Path, *, catalogue: Path | None = None, strict: bool = False,
-               config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build` into `site_dir` (a subprocess, as `make site` does)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_command(site_dir: Path, *, strict: bool = False, config: Path = ROOT / "mkdocs.yml") -> list[str]:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)]
+    return cmd + ["--strict"] if strict else cmd
+
+
+def build_env(*, catalogue: Path | None = None, profile: Path | None = None, **extra: str) -> dict:
+    """The environment of a build: this one without the variables a build reads, plus these."""
+    env = {k: v for k, v in os.environ.items() if k not in ("EUCJ_CATALOGUE", "EUCJ_PROFILE", "SOURCE_DATE_EPOCH")}
+    env.update(NO_MKDOCS_2_WARNING="1", **extra)
     if catalogue is not None:
         env["EUCJ_CATALOGUE"] = str(catalogue)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)]
-    if strict:
-        cmd.append("--strict")
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if profile is not None:
+        env["EUCJ_PROFILE"] = str(profile)
+    return env
 
 
-def package(site_dir: Path, zip_path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "package_offline.py"),
-                           "--site", str(site_dir), "--out", str(zip_path)],
-                          capture_output=True, text=True, check=True)
+def build_site(site_dir: Path, *, catalogue: Path | None = None, profile: Path | None = None,
+               strict: bool = False, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build` into `site_dir` (a subprocess, as `make site` does)."""
+    return subprocess.run(build_command(site_dir, strict=strict, config=config), cwd=ROOT,
+                          env=build_env(catalogue=catalogue, profile=profile, **env), capture_output=True, text=True)
 
 
-def build_and_package(out: Path, *, catalogue: Path | None = None, strict: bool = False) -> dict:
+def package(site_dir: Path, zip_path: Path | None = None, *, profile: Path | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, str(ROOT / "scripts" / "package_offline.py"), "--site", str(site_dir)]
+    cmd += ["--out", str(zip_path)] if zip_path else []
+    cmd += ["--profile", str(profile)] if profile else []
+    return subprocess.run(cmd, capture_output=True, text=True, check=True, env=build_env())
+
+
+def build_and_package(out: Path, *, catalogue: Path | None = None, profile: Path | None = None,
+                      strict: bool = False, zip_name: str = "eucj-resource-bank-offline.zip") -> dict:
     """Build a site into out/site and its offline zip into out/dist; fail the test on a build error."""
     site = out / "site"
-    result = build_site(site, catalogue=catalogue, strict=strict)
+    result = build_site(site, catalogue=catalogue, profile=profile, strict=strict)
     assert result.returncode == 0, result.stdout + result.stderr
-    zip_path = out / "dist" / "eucj-resource-bank-offline.zip"
-    package(site, zip_path)
+    zip_path = out / "dist" / zip_name
+    package(site, zip_path, profile=profile)
     return {"site": site, "zip": zip_path, "log": result.stdout + result.stderr}
 
 

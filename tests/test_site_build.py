@@ -129,11 +129,12 @@ def test_offline_zip_is_complete_and_deterministic(shipped, tmp_path):
     with zipfile.ZipFile(shipped["zip"]) as archive:
         names = set(archive.namelist())
     assert "eucj-resource-bank/HOW-TO-OPEN.txt" in names
+    assert "eucj-resource-bank/SHA256SUMS.txt" in names
     for lang in LANGS:
         assert f"eucj-resource-bank/{LANG_ROOT[lang]}index.html" in names
         assert f"eucj-resource-bank/{LANG_ROOT[lang]}search/search_index.js" in names
-    site_files = {p for p in shipped["site"].rglob("*") if p.is_file()}
-    assert len(names) == len(site_files) + 1
+    site_files = {p.relative_to(shipped["site"]).as_posix() for p in shipped["site"].rglob("*") if p.is_file()}
+    assert names == {f"eucj-resource-bank/{name}" for name in site_files}
     again = tmp_path / "again.zip"
     package(shipped["site"], again)
     assert again.read_bytes() == shipped["zip"].read_bytes()

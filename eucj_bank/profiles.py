@@ -1,0 +1,242 @@
+"""Site profiles: one agency's copy of the bank, described in a small YAML file.
+
+A profile names the copy (site name in three languages, logo, colours, contact,
+base URL) and chooses what it publishes: resources by agency, type and topic, and
+internal resources only when it says so. Without a profile the full public bank
+builds (`default_profile`). `load_profile` never raises on bad input: every mistake
+comes back as a located `Problem`, like the catalogue's.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlparse
+
+from pydantic import StringConstraints, ValidationError
+
+from .catalog import display_path, error_location, explain_error
+from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
+from .problems import Problem, errors, sort_key
+from .ui import t
+from .vocab import LANGS, nearest, terms
+from .yaml_source import SourceMap, load_yaml, read_text
+
+DEFAULT_NAME = "eucj-resource-bank"
+
+# Material 9's palette: the values its palette.css styles as `data-md-color-primary`
+# and `data-md-color-accent` (tests/test_profiles.py checks them against the installed
+# theme). A profile may also give `#rrggbb`, which becomes Material's `custom` colour.
+MATERIAL_PRIMARY = ("red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
+                    "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown",
+                    "grey", "blue-grey", "black", "white")
+MATERIAL_ACCENT = tuple(c for c in MATERIAL_PRIMARY if c not in ("brown", "grey", "blue-grey", "black", "white"))
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+# the vocabulary each selection key draws from
+SELECTION_VOCABS = {"agencies": "agencies", "types": "types", "topics": "topics"}
+_HINTS = {
+    "name": "use lowercase latin letters, digits and single hyphens, e.g. probation-service",
+    "internal": "write true or false",
+}
+_REFERENCE = "the comments of profiles/full-bank.yml"
+
+
+class Contact(Strict):
+    name: Localized  # who answers questions about this copy, in each language
+    email: NonEmpty | None = None
+    phone: NonEmpty | None = None
+    url: NonEmpty | None = None
+
+
+class Colours(Strict):
+    primary: NonEmpty | None = None
+    accent: NonEmpty | None = None
+
+
+class Selection(Strict):
+    """Which resources a copy publishes. Each list given must share a value with the
+    resource (a resource on any listed topic, say); lists left out select everything."""
+
+    agencies: list[Term] = []
+    types: list[Term] = []
+    topics: list[Term] = []
+    internal: bool = False  # publish internal (agency staff only) resources as well
+
+    def admits(self, res: Resource) -> bool:
+        if res.access != "public" and not self.internal:
+            return False
+        wanted = ((self.agencies, res.agencies), (self.types, [res.type]), (self.topics, res.topics))
+        return all(not chosen or set(chosen) & set(values) for chosen, values in wanted)
+
+
+class Profile(Strict):
+    name: Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+    site_name: Localized
+    logo: NonEmpty | None = None  # after loading: the absolute path of the image
+    colours: Colours | None = None
+    contact: Contact | None = None
+    base_url: NonEmpty | None = None  # after loading: ends with "/"
+    include: Selection = Selection()
+
+    @property
+    def internal(self) -> bool:
+        """True when this copy may carry internal resources: then every page says so."""
+        return self.include.internal
+
+    def select(self, catalogue: Catalogue) -> Catalogue:
+        return Catalogue.model_construct(resources=[r for r in catalogue.resources if self.include.admits(r)])
+
+
+def default_profile() -> Profile:
+    """The full public bank, under the project's own name."""
+    return Profile(name=DEFAULT_NAME, site_name=Localized(**{lang: t("site_name", lang) for lang in LANGS}))
+
+
+@dataclass
+class ProfileResult:
+    profile: Profile | None
+    problems: list[Problem] = field(default_factory=list)
+    display: str = ""
+    source_map: SourceMap | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.profile is not None and not errors(self.problems)
+
+
+def load_profile(path: Path) -> ProfileResult:
+    """Load and check the profile at `path`; a logo is resolved against its folder."""
+    path = Path(path)
+    display = display_path(path)
+    if not path.is_file():
+        return ProfileResult(None, [Problem(display, 1, 1, "profile", "the file does not exist",
+                                            "give the path of a profile, e.g. profiles/full-bank.yml")], display)
+    text, problems = read_text(path, display)
+    if text is None:
+        return ProfileResult(None, problems, display)
+    data, smap, problems = load_yaml(text, display)
+    if not isinstance(data, dict):
+        if data is not None or not problems:
+            problems.append(Problem(display, 1, 1, "profile", "the profile must be a mapping of fields",
+                                    "start with `name: <copy-name>` and `site_name:` (see profiles/full-bank.yml)"))
+        return ProfileResult(None, problems, display, smap)
+    checker = _Checker(display, smap, problems)
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            checker.pydantic(err)
+        profile = None
+    if profile is not None:
+        profile = checker.profile(profile, path.parent)
+    problems.sort(key=sort_key)
+    return ProfileResult(profile if not errors(problems) else None, problems, display, smap)
+
+
+def check_selection(result: ProfileResult, catalogue: Catalogue) -> list[Problem]:
+    """An error when the profile's selection leaves the site empty."""
+    if result.profile is None or result.profile.select(catalogue).resources:
+        return []
+    mark = result.source_map.locate(("include",), key=True) if result.source_map else None
+    return [Problem(result.display or "profile", mark.line if mark else 1, mark.col if mark else 1, "include",
+                    "the profile selects no resource of the catalogue",
+                    "widen `include:` (each list given must share a value with a resource), "
+                    "or set `internal: true` if the copy is meant for internal resources")]
+
+
+class _Checker:
+    def __init__(self, display: str, smap: SourceMap, problems: list[Problem]):
+        self.display, self.smap, self.problems = display, smap, problems
+
+    def add(self, path: tuple, message: str, hint: str, *, key: bool = False) -> None:
+        mark = self.smap.locate(path, key=key)
+        where = str(path[0]) if path else "profile"
+        self.problems.append(Problem(self.display, mark.line, mark.col, where, message, hint))
+
+    def pydantic(self, err: dict) -> None:
+        loc = error_location(err, frozenset({"Colours", "Contact", "Selection"}))
+        message, hint = explain_error(err, loc, suggest=_suggest_field, field_hints=_HINTS, reference=_REFERENCE)
+        self.add(loc, message, hint, key=err["type"] == "extra_forbidden")
+
+    def profile(self, profile: Profile, folder: Path) -> Profile:
+        self.all_languages(("site_name",), profile.site_name,
+                           "each language's pages show their own site name in the header and title")
+        if profile.contact:
+            self.all_languages(("contact", "name"), profile.contact.name, "the footer shows it in each language")
+            self.contact(profile.contact)
+        for key, vocab in SELECTION_VOCABS.items():
+            for i, term in enumerate(getattr(profile.include, key)):
+                self.term(("include", key, i), f"include.{key}[{i}]", vocab, term)
+        if profile.colours:
+            self.colour(("colours", "primary"), profile.colours.primary, MATERIAL_PRIMARY)
+            self.colour(("colours", "accent"), profile.colours.accent, MATERIAL_ACCENT)
+        update = {}
+        if profile.logo:
+            logo = self.logo(profile.logo, folder)
+            update["logo"] = str(logo) if logo else None
+        if profile.base_url:
+            update["base_url"] = self.base_url(profile.base_url)
+        return profile.model_copy(update=update)
+
+    def all_languages(self, path: tuple, text: Localized, why: str) -> None:
+        dotted = ".".join(path)
+        for lang in text.missing():
+            self.add(path, f"{dotted}.{lang} is missing", f"add {dotted}.{lang}: {why}", key=True)
+
+    def term(self, path: tuple, dotted: str, vocab: str, value: str) -> None:
+        if value in terms(vocab):
+            return
+        guess = nearest(vocab, value)
+        hint = (f"did you mean '{guess}'?" if guess else "use one of the listed values") + \
+            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/vocabularies.yaml)"
+        self.add(path, f"{dotted} '{value}' is not in the {vocab} vocabulary", hint)
+
+    def colour(self, path: tuple, value: str | None, names: tuple[str, ...]) -> None:
+        if value is None or value in names or HEX_COLOUR.match(value):
+            return
+        guess = difflib.get_close_matches(value.replace(" ", "-"), names, n=1, cutoff=0.6)
+        self.add(path, f"{'.'.join(path)} '{value}' is not a colour the theme knows",
+                 (f"did you mean '{guess[0]}'? " if guess else "") +
+                 f"Write #rrggbb (e.g. \"#1b5e20\", in quotes) or one of: {', '.join(names)}")
+
+    def logo(self, value: str, folder: Path) -> Path | None:
+        target = (folder / value).resolve()
+        if not target.is_file():
+            self.add(("logo",), f"the logo {value} does not exist",
+                     f"give the image's path from the profile's folder ({display_path(folder)})")
+            return None
+        if target.suffix.lower() not in LOGO_SUFFIXES:
+            self.add(("logo",), f"the logo {value} is not an image the site can show",
+                     f"use a file ending in {', '.join(LOGO_SUFFIXES)}")
+            return None
+        return target
+
+    def base_url(self, value: str) -> str:
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+            self.add(("base_url",), f"base_url {value!r} is not an http(s) address of a folder",
+                     "write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
+                     "or remove base_url for a copy that works at any address")
+        return value if value.endswith("/") else value + "/"
+
+    def contact(self, contact: Contact) -> None:
+        if contact.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", contact.email):
+            self.add(("contact", "email"), f"contact.email {contact.email!r} is not an e-mail address",
+                     "write it as name@agency.kz, or remove it")
+        if contact.url and urlparse(contact.url).scheme not in ("http", "https"):
+            self.add(("contact", "url"), f"contact.url {contact.url!r} is not an http(s) address",
+                     "write the full address, starting with https://")
+
+
+def _suggest_field(loc: tuple) -> str | None:
+    models = {"colours": Colours, "contact": Contact, "include": Selection, "site_name": Localized}
+    model = models.get(str(loc[0]), Profile) if len(loc) > 1 else Profile
+    if len(loc) > 2 and loc[0] == "contact":
+        model = Localized
+    match = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
+    return match[0] if match else None
