@@ -94,3 +94,25 @@ def is_local(url: str) -> bool:
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--allow-file-access-from-files"]
+
+
+def output_bytes(site_dir: Path, zip_path: Path | None = None):
+    """Every byte a build produced, as (where, bytes): each file of the site, each zip
+    member and its name, the raw zip; gzip files also decompressed."""
+    import gzip
+
+    def expand(where: str, data: bytes):
+        yield where, data
+        if data[:2] == b"\x1f\x8b":
+            yield where + " (gunzipped)", gzip.decompress(data)
+
+    for path in sorted(Path(site_dir).rglob("*")):
+        yield str(path.relative_to(site_dir)), path.as_posix().encode("utf-8")
+        if path.is_file():
+            yield from expand(str(path.relative_to(site_dir)), path.read_bytes())
+    if zip_path is not None:
+        yield str(zip_path), zip_path.read_bytes()
+        with zipfile.ZipFile(zip_path) as archive:
+            for info in archive.infolist():
+                yield f"{zip_path.name}:{info.filename} (name)", info.filename.encode("utf-8")
+                yield from expand(f"{zip_path.name}:{info.filename}", archive.read(info))
