@@ -1,4 +1,4 @@
-"""The catalogue's published JSON Schema, generated from the model and the vocabularies.
+"""The published JSON Schemas (catalogue, site profile), generated from the models and vocabularies.
 
 Editors' editors read it (the catalogue's first line points to it) for completion and
 checking as they type; the build itself validates with the model (catalog.py), which
@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 
 from .model import Catalogue
+from .profiles import MATERIAL_ACCENT, MATERIAL_PRIMARY, SELECTION_VOCABS, Profile
 from .validate import VOCAB_FIELDS
 from .vocab import LANGS, label, terms
 
 SCHEMA_PATH = "schema/resource_catalog.schema.json"
+PROFILE_SCHEMA_PATH = "schema/site_profile.schema.json"
 
 
 def _enum(vocab: str) -> dict:
@@ -44,5 +46,32 @@ def catalogue_schema() -> dict:
     return schema
 
 
+def profile_schema() -> dict:
+    schema = Profile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "EUCJ Resource Bank site profile"
+    defs = schema["$defs"]
+    for key, vocab in SELECTION_VOCABS.items():
+        defs["Selection"]["properties"][key]["items"] = _enum(vocab)
+    for key, names in (("primary", MATERIAL_PRIMARY), ("accent", MATERIAL_ACCENT)):
+        defs["Colours"]["properties"][key]["anyOf"] = [
+            {"type": "string", "enum": list(names)},
+            {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "#rrggbb"},
+            {"type": "null"}]
+    return schema
+
+
+def _render(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def render_schema() -> str:
-    return json.dumps(catalogue_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _render(catalogue_schema())
+
+
+def render_profile_schema() -> str:
+    return _render(profile_schema())
+
+
+# path in the repository -> its text
+SCHEMAS = {SCHEMA_PATH: render_schema, PROFILE_SCHEMA_PATH: render_profile_schema}

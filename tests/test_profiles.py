@@ -136,3 +136,26 @@ def test_build_with_a_broken_profile_stops_with_the_located_message(tmp_path):
     assert f"{path}:7:11: include: include.types[0] 'checklst' is not in the types vocabulary - did you mean " \
            "'checklist'?" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_profile_schema_is_generated_and_the_shipped_profiles_satisfy_it():
+    import jsonschema
+    import yaml
+
+    from eucj_bank.schema import PROFILE_SCHEMA_PATH, render_profile_schema
+
+    text = (ROOT / PROFILE_SCHEMA_PATH).read_text("utf-8")
+    assert text == render_profile_schema(), "run python scripts/write_schema.py"
+    schema = yaml.safe_load(text)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in PROFILES.glob("*.yml"):
+        assert path.read_text("utf-8").splitlines()[0] == f"# yaml-language-server: $schema=../{PROFILE_SCHEMA_PATH}"
+        data = yaml.safe_load(path.read_text("utf-8"))
+        jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+        for change, where in [(lambda d: d.update(site_nmae=1), "site_nmae"),
+                              (lambda d: d.setdefault("include", {}).update(topics=["probaton"]), "probaton"),
+                              (lambda d: d.update(colours={"primary": "dark green"}), "dark green")]:
+            broken = yaml.safe_load(path.read_text("utf-8"))
+            change(broken)
+            errors = list(jsonschema.Draft202012Validator(schema).iter_errors(broken))
+            assert errors and any(where in e.message for e in errors), (path.name, where)
