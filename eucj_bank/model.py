@@ -111,6 +111,3 @@ class Resource(Strict):
 
 class Catalogue(Strict):
     resources: list[Resource]
-
-    def public(self) -> "Catalogue":
-        return Catalogue.model_construct(resources=[r for r in self.resources if r.access == "public"])
