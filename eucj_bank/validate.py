@@ -105,7 +105,7 @@ class _Checker:
                      WARNING)
 
     def availability(self, where: str, base: tuple, res: Resource) -> None:
-        if "files" in self.smap.keys_at(base) and "files" not in res.model_fields_set:
+        if base + ("files",) in self.smap.keys and "files" not in res.model_fields_set:
             return  # the files list itself was rejected and reported
         if res.availability == "in-bank" and not res.files and not res.checklist:
             self.add(where, base + ("availability",), "availability is in-bank but no files are listed",
