@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogue_filters import DATA_FILE, filter_form
 from .checklists import render_checklist
 from .model import Catalogue, Localized, Resource
 from .text import escape, human_size, plain, summary_html
@@ -43,11 +44,15 @@ def _up(lang: str, depth: int) -> str:
     return "../" * (depth + (lang != DEFAULT_LANG))
 
 
-def _front_matter(title: str, description: str = "") -> str:
+def _front_matter(title: str, description: str = "", scripts: tuple[str, ...] = ()) -> str:
+    """`scripts`: site-root-relative paths the page loads after Material's own
+    (overrides/main.html), so a page's script is loaded by that page only."""
     # JSON strings are valid YAML scalars: no editor text can break the front matter.
     lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(escape(description), ensure_ascii=False)}")
+    if scripts:
+        lines.append(f"scripts: {json.dumps(list(scripts))}")
     return "\n".join(lines + ["---", ""])
 
 
@@ -181,13 +186,15 @@ def _inline_markdown(res: Resource, lang: str, root: Path) -> str:
 
 
 def _sorted(resources: list[Resource], lang: str) -> list[Resource]:
-    return sorted(resources, key=lambda r: (r.date, resource_title(r, lang).casefold()), reverse=True)
+    """Newest first; on the same date by title, A to Z (the filter script's default order)."""
+    by_title = sorted(resources, key=lambda r: resource_title(r, lang).casefold())
+    return sorted(by_title, key=lambda r: r.date, reverse=True)
 
 
 def _row(res: Resource, lang: str, up: str) -> str:
     title, used = res.title.get(lang)
     langs = ", ".join(label("languages", code, lang) for code in res.file_langs()) or "—"
-    return (f'<tr><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
+    return (f'<tr data-id="{res.id}"><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
             f"<td>{escape(label('types', res.type, lang))}</td><td>{escape(res.date)}</td>"
             f"<td>{escape(langs)}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
 
@@ -201,10 +208,12 @@ def _table(resources: list[Resource], lang: str, up: str) -> str:
 
 def render_catalogue_page(catalogue: Catalogue, lang: str) -> str:
     title = t("catalogue_title", lang)
+    lang_dir = "" if lang == DEFAULT_LANG else f"{lang}/"
     return "\n\n".join([
-        _front_matter(title),
+        _front_matter(title, scripts=(lang_dir + DATA_FILE, "assets/javascripts/eucj-catalogue.js")),
         f"<h1>{escape(title)}</h1>",
         f"<p>{escape(t('catalogue_intro', lang, count=len(catalogue.resources)))}</p>",
+        filter_form(catalogue, lang),
         _table(catalogue.resources, lang, ""),
     ]) + "\n"
 
