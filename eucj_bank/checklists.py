@@ -1,4 +1,12 @@
-"""Structured checklists (checklists/*.yaml): load them and render them for a page."""
+"""Structured checklists (checklists/*.yaml): load them and render them for a page.
+
+Each item is a real checkbox with its question as label, so it can be ticked with a
+mouse, Space or a screen reader, even without JavaScript. The page's script
+(overrides/assets/javascripts/eucj-checklist.js) keeps the ticks in the browser's
+localStorage under the checklist's id and each item's id, shared by the three
+languages (the items are the same), counts them, and offers a reset. On paper
+(the print stylesheet in eucj.css) the boxes print as empty squares to tick by hand.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +17,9 @@ import yaml
 
 from .text import escape
 from .ui import t
+from .vocab import FALLBACK
+
+SCRIPT = "assets/javascripts/eucj-checklist.js"
 
 
 @cache
@@ -18,36 +29,52 @@ def load_checklist(path: Path) -> dict:
 
 
 def _text(value: dict | None, lang: str) -> tuple[str, str]:
-    from .vocab import FALLBACK
-
     for candidate in (lang, *FALLBACK[lang]):
         if value and value.get(candidate):
             return value[candidate], candidate
     return "", lang
 
 
-def render_checklist(path: Path, lang: str) -> str:
+def _item(item: dict, lang: str) -> str:
+    key = escape(item["id"])
+    question, q_lang = _text(item.get("question"), lang)
+    guidance, g_lang = _text(item.get("guidance"), lang)
+    finding, f_lang = _text(item.get("finding"), lang)
+    rule = f'{escape(t("checklist_rule", lang))}: {escape(str(item.get("rule", "")))}'
+    out = [f'<input type="checkbox" class="eucj-check-box" id="check-{key}" name="{key}"'
+           f' aria-describedby="check-{key}-rule">',
+           f'<label for="check-{key}" class="eucj-check-question" lang="{q_lang}">{escape(question)}</label>',
+           f'<span class="eucj-check-rule" id="check-{key}-rule">{rule}</span>']
+    if guidance:
+        out.append(f'<p class="eucj-check-guidance"><em>{escape(t("checklist_guidance", lang))}:</em> '
+                   f'<span lang="{g_lang}">{escape(guidance)}</span></p>')
+    if finding:
+        out.append(f'<p class="eucj-check-finding"><em>{escape(t("checklist_finding", lang))}:</em> '
+                   f'<span lang="{f_lang}">{escape(finding)}</span></p>')
+    return f'<li class="eucj-check-item" id="{key}">{"".join(out)}</li>'
+
+
+def _tools(lang: str) -> str:
+    """Progress, reset and print: they need the script, so they are hidden until it runs."""
+    return (f'<div class="eucj-checklist__tools" hidden>'
+            f'<p class="eucj-checklist__progress" role="status" data-template="{escape(t("checklist_progress", lang))}"></p>'
+            f'<button type="button" class="md-button" data-checklist-reset'
+            f' data-confirm="{escape(t("checklist_reset_confirm", lang))}">{escape(t("checklist_reset", lang))}</button> '
+            f'<button type="button" class="md-button" data-checklist-print>{escape(t("checklist_print", lang))}</button>'
+            f'<p class="eucj-checklist__note">{escape(t("checklist_kept_note", lang))}</p></div>')
+
+
+def render_checklist(path: Path, lang: str, checklist_id: str) -> str:
     data = load_checklist(path)
-    out = []
+    out = [f'<div class="eucj-checklist" data-checklist="{escape(checklist_id)}">']
     intro, used = _text(data.get("intro"), lang)
     if intro:
         out.append(f'<p lang="{used}">{escape(intro)}</p>')
+    out.append(_tools(lang))
     for section in data.get("sections", []):
         title, used = _text(section.get("title"), lang)
         out.append(f'<h3 id="{escape(section["id"])}" lang="{used}">{escape(title)}</h3>')
-        items = []
-        for item in section.get("items", []):
-            question, q_lang = _text(item.get("question"), lang)
-            guidance, g_lang = _text(item.get("guidance"), lang)
-            finding, f_lang = _text(item.get("finding"), lang)
-            parts = [f'<span class="eucj-check-rule">{escape(t("checklist_rule", lang))}: {escape(str(item.get("rule", "")))}</span>',
-                     f'<strong class="eucj-check-question" lang="{q_lang}">{escape(question)}</strong>']
-            if guidance:
-                parts.append(f'<span class="eucj-check-guidance"><em>{escape(t("checklist_guidance", lang))}:</em> '
-                             f'<span lang="{g_lang}">{escape(guidance)}</span></span>')
-            if finding:
-                parts.append(f'<span class="eucj-check-finding"><em>{escape(t("checklist_finding", lang))}:</em> '
-                             f'<span lang="{f_lang}">{escape(finding)}</span></span>')
-            items.append(f'<li class="eucj-check-item" id="{escape(item["id"])}">{"<br>".join(parts)}</li>')
-        out.append(f'<ul class="eucj-checklist">{"".join(items)}</ul>')
+        items = "".join(_item(item, lang) for item in section.get("items", []))
+        out.append(f'<ul class="eucj-checklist__items">{items}</ul>')
+    out.append("</div>")
     return "\n".join(out)

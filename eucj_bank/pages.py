@@ -12,10 +12,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .catalogue_filters import DATA_FILE, filter_form
+from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
+from .citation import citation
+from .related import related_index
 from .model import Catalogue, Localized, Resource
 from .text import escape, human_size, plain, summary_html
 from .ui import t
@@ -31,6 +35,17 @@ class SiteContext:
 
     root: Path  # repository root: resource files are read from here
     catalogue: Catalogue
+    site_url: str = ""  # the site's public address, when configured (mkdocs `site_url`)
+
+    @cached_property
+    def related(self) -> dict[str, list[Resource]]:
+        return related_index(self.catalogue)
+
+    def page_url(self, lang: str, res: Resource) -> str:
+        if not self.site_url:
+            return ""
+        lang_dir = "" if lang == DEFAULT_LANG else f"{lang}/"
+        return f"{self.site_url.rstrip('/')}/{lang_dir}resources/{res.id}.html"
 
 
 def page_path(kind: str, lang: str, key: str = "") -> str:
@@ -88,9 +103,9 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     summary, summary_lang = _localized(res.summary, lang, "summary", notices)
     up = "../"  # resource pages sit in resources/, one level below the language root
     site_up = _up(lang, 1)
-    out = [_front_matter(title, plain(summary)[:300])]
-    out.append(f'<p class="eucj-breadcrumbs"><a href="{up}catalogue.html">{escape(t("catalogue_title", lang))}</a>'
-               f' › <a href="{up}browse/type.html#{res.type}">{escape(label("types", res.type, lang))}</a></p>')
+    scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
+    out = [_front_matter(title, plain(summary)[:300], scripts)]
+    out.append(_breadcrumbs(res, lang, up))
     out.append(f'<h1 lang="{title_lang}">{escape(title)}</h1>')
     if res.access == "internal":
         out.append(_notice("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
@@ -99,17 +114,49 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     out.append(f'<h2 id="summary">{escape(t("summary_heading", lang))}</h2>')
     out.append(f'<div class="eucj-summary" lang="{summary_lang}">{summary_html(summary)}</div>')
     out.append(_metadata_panel(res, lang, up))
-    out.append(_downloads(res, lang, site_up, ctx.root))
+    out.append(_downloads(res, lang, site_up, ctx))
     if res.links:
         out.append(_links(res, lang))
     if res.checklist:
         out.append(f'<h2 id="checklist">{escape(t("checklist_heading", lang))}</h2>')
-        out.append(render_checklist(ctx.root / res.checklist, lang))
+        out.append(render_checklist(ctx.root / res.checklist, lang, res.id))
+    out.append(_citation(res, lang, ctx))
+    out.append(_related(ctx.related[res.id], lang))
     full_text = _inline_markdown(res, lang, ctx.root)
     if full_text:
         out.append(f'<h2 id="full-text">{escape(t("text_heading", lang))}</h2>')
         out.append(full_text)
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(part for part in out if part) + "\n"
+
+
+def _breadcrumbs(res: Resource, lang: str, up: str) -> str:
+    steps = [(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
+             (f"{up}browse/type.html#{res.type}", label("types", res.type, lang))]
+    items = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in steps)
+    return f'<nav class="eucj-breadcrumbs" aria-label="{escape(t("breadcrumbs_label", lang))}"><ol>{items}</ol></nav>'
+
+
+def _citation(res: Resource, lang: str, ctx: SiteContext) -> str:
+    # Material's clipboard integration copies the target's text for any element with
+    # data-clipboard-target and says so in the page's language (its "clipboard.copied").
+    text = citation(res, lang, ctx.page_url(lang, res))
+    return (f'<h2 id="cite">{escape(t("cite_heading", lang))}</h2>'
+            f'<div class="eucj-citation"><p id="citation-text">{escape(text)}</p>'
+            f'<button type="button" class="md-button" data-clipboard-target="#citation-text">'
+            f'{escape(t("cite_copy", lang))}</button></div>')
+
+
+def _related(resources: list[Resource], lang: str) -> str:
+    if not resources:
+        return ""
+    items = []
+    for other in resources:
+        title, used = other.title.get(lang)
+        items.append(f'<li><a href="{other.id}.html" lang="{used}">{escape(title)}</a> '
+                     f'<span class="eucj-file-meta">{escape(label("types", other.type, lang))} · '
+                     f'{escape(other.date)}</span></li>')
+    return f'<h2 id="related">{escape(t("related_heading", lang))}</h2><ul class="eucj-related">{"".join(items)}</ul>'
+
 
 
 def _metadata_panel(res: Resource, lang: str, up: str) -> str:
@@ -138,10 +185,11 @@ def _metadata_panel(res: Resource, lang: str, up: str) -> str:
         rows.append(("field_holder", holder))
     rows.append(("field_id", f"<code>{escape(res.id)}</code>"))
     body = "".join(f"<dt>{escape(t(key, lang))}</dt><dd>{value}</dd>" for key, value in rows)
-    return f'<dl class="eucj-meta">{body}</dl>'
+    return (f'<section class="eucj-meta-panel" aria-labelledby="about-resource">'
+            f'<h2 id="about-resource">{escape(t("meta_heading", lang))}</h2><dl class="eucj-meta">{body}</dl></section>')
 
 
-def _downloads(res: Resource, lang: str, site_up: str, root: Path) -> str:
+def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
     out = [f'<h2 id="downloads">{escape(t("downloads_heading", lang))}</h2>']
     if not res.files:
         if not res.checklist:
@@ -152,16 +200,20 @@ def _downloads(res: Resource, lang: str, site_up: str, root: Path) -> str:
             out.append(f"<p>{escape(t('downloads_none', lang))}</p>")
         return "\n".join(out)
     if lang not in res.file_langs():
-        out.append(f'<p class="eucj-no-lang">{escape(t("no_file_in_language", lang))}</p>')
+        out.append(_notice("info eucj-no-lang", t("no_file_in_language_title", lang),
+                           escape(t("no_file_in_language", lang))))
     units = t("size_units", lang)
     for file_lang in sorted(res.file_langs(), key=lambda code: code != lang):
         items = []
         for ref in (f for f in res.files if f.lang == file_lang):
-            size = (root / ref.path).stat().st_size
+            size = (ctx.root / ref.path).stat().st_size
             text = t("download_label", lang, language=label("languages", file_lang, lang),
                      format=label("formats", ref.format, lang), size=human_size(size, units))
             name = Path(ref.path).name
-            items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}">'
+            # data-url: the address printed after the link on paper (eucj.css).
+            where = f"{ctx.site_url.rstrip('/')}/{ref.path}" if ctx.site_url else ref.path
+            items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
+                         f' data-url="{escape(where)}">'
                          f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
         out.append(f'<h3 lang="{lang}">{escape(label("languages", file_lang, lang))}</h3>'
                    f'<ul class="eucj-downloads">{"".join(items)}</ul>')
