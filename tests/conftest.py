@@ -72,3 +72,26 @@ def page(browser):
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
+
+
+TRAINER_BANK = ROOT / "tests" / "fixtures" / "trainer_bank" / "resource_catalog.yaml"
+
+
+@pytest.fixture(scope="session")
+def trainer_bank(tmp_path_factory):
+    """The small fixture catalogue (every facet varied, a checklist, an internal entry,
+    a missing Kazakh title) built, zipped, served and unzipped once."""
+    from eucj_bank.catalog import load_catalog
+
+    out = tmp_path_factory.mktemp("trainer_bank")
+    site = out / "site"
+    result = build_site(site, catalogue=TRAINER_BANK)
+    assert result.returncode == 0, result.stdout + result.stderr
+    zip_path = out / "dist" / "eucj-resource-bank-offline.zip"
+    package(site, zip_path)
+    into = unzip(zip_path, out / "unzipped")
+    loaded = load_catalog(TRAINER_BANK, TRAINER_BANK.parent)
+    assert loaded.ok, "\n".join(map(str, loaded.problems))
+    with serve(site) as base:
+        yield {"site": site, "catalogue": loaded.catalogue.public(), "served": base + "/",
+               "offline": (into / "eucj-resource-bank").as_uri() + "/"}
