@@ -89,11 +89,12 @@ def filter_form(catalogue: Catalogue, lang: str) -> str:
 
 
 def catalogue_data(catalogue: Catalogue, lang: str) -> dict:
-    """What the filter script needs: per resource its facet values, date, title and text."""
+    """What the filter script needs: per resource its facet values, date, title and other words."""
     resources = []
     for res in catalogue.resources:
         title = res.title.get(lang)[0]
-        words = [title, plain(res.summary.get(lang)[0]), res.id, res.activity or "", *res.authors]
+        # The title is searched too: the script adds it (and the facet labels) itself.
+        words = [plain(res.summary.get(lang)[0]), res.id, res.activity or "", *res.authors]
         resources.append({
             "id": res.id, "title": title, "date": res.date,
             "text": " ".join(w for w in words if w),

@@ -196,3 +196,33 @@ def test_added_must_be_a_real_day(tmp_path):
     assert len(problems) == 1
     line = next(i for i, row in enumerate(text.splitlines(), 1) if 'added: "2026-03"' in row)
     assert problems[0].line == line and "added" in problems[0].message and "YYYY-MM-DD" in problems[0].hint
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_related_index_agrees_with_scoring_every_pair(seed):
+    """The fast index against the plain definition: every pair scored, sorted, cut."""
+    import math
+    import random
+    from collections import Counter
+
+    from eucj_bank.vocab import terms
+
+    rng = random.Random(seed)
+    topics, types = terms("topics")[:8], terms("types")[:4]
+    resources = [_resource(f"r{i}", rng.sample(topics, rng.randint(1, 3)), rng.choice([None, None, "2.3", "3.1"]),
+                           date=f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}", type_=rng.choice(types))
+                 for i in range(150)]
+    fast = related_index(Catalogue.model_construct(resources=resources))
+    df = Counter(t for r in resources for t in set(r.topics))
+    weight = {t: math.log(1 + len(resources) / n) for t, n in df.items()}
+    for res in resources:
+        ranked = []
+        for other in resources:
+            shared = set(res.topics) & set(other.topics)
+            same_activity = bool(res.activity) and other.activity == res.activity
+            if other.id == res.id or not (shared or same_activity):
+                continue
+            score = sum(weight[t] for t in shared) + (math.log(1 + len(resources)) if same_activity else 0)
+            newer = tuple(-int(p) for p in other.date.split("-"))
+            ranked.append((-round(score, 6), other.type != res.type, newer, other.id))
+        assert [r.id for r in fast[res.id]] == [key[-1] for key in sorted(ranked)[:5]], res.id
