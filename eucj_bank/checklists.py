@@ -13,34 +13,26 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from .checklist_model import Item, load_checklist_model
+from .model import Localized
 from .text import escape
 from .ui import t
-from .vocab import FALLBACK
 
 SCRIPT = "assets/javascripts/eucj-checklist.js"
 
-
-@cache
-def load_checklist(path: Path) -> dict:
-    with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+load_checklist = cache(load_checklist_model)  # read once, rendered in three languages
 
 
-def _text(value: dict | None, lang: str) -> tuple[str, str]:
-    for candidate in (lang, *FALLBACK[lang]):
-        if value and value.get(candidate):
-            return value[candidate], candidate
-    return "", lang
+def _text(value: Localized | None, lang: str) -> tuple[str, str]:
+    return value.get(lang) if value else ("", lang)
 
 
-def _item(item: dict, lang: str) -> str:
-    key = escape(item["id"])
-    question, q_lang = _text(item.get("question"), lang)
-    guidance, g_lang = _text(item.get("guidance"), lang)
-    finding, f_lang = _text(item.get("finding"), lang)
-    rule = f'{escape(t("checklist_rule", lang))}: {escape(str(item.get("rule", "")))}'
+def _item(item: Item, lang: str) -> str:
+    key = escape(item.id)
+    question, q_lang = _text(item.question, lang)
+    guidance, g_lang = _text(item.guidance, lang)
+    finding, f_lang = _text(item.finding, lang)
+    rule = f'{escape(t("checklist_rule", lang))}: {escape(item.rule)}'
     out = [f'<input type="checkbox" class="eucj-check-box" id="check-{key}" name="{key}"'
            f' aria-describedby="check-{key}-rule">',
            f'<label for="check-{key}" class="eucj-check-question" lang="{q_lang}">{escape(question)}</label>',
@@ -65,16 +57,16 @@ def _tools(lang: str) -> str:
 
 
 def render_checklist(path: Path, lang: str, checklist_id: str) -> str:
-    data = load_checklist(path)
+    checklist = load_checklist(path)
     out = [f'<div class="eucj-checklist" data-checklist="{escape(checklist_id)}">']
-    intro, used = _text(data.get("intro"), lang)
+    intro, used = _text(checklist.intro, lang)
     if intro:
         out.append(f'<p lang="{used}">{escape(intro)}</p>')
     out.append(_tools(lang))
-    for section in data.get("sections", []):
-        title, used = _text(section.get("title"), lang)
-        out.append(f'<h3 id="{escape(section["id"])}" lang="{used}">{escape(title)}</h3>')
-        items = "".join(_item(item, lang) for item in section.get("items", []))
+    for section in checklist.sections:
+        title, used = _text(section.title, lang)
+        out.append(f'<h3 id="{escape(section.id)}" lang="{used}">{escape(title)}</h3>')
+        items = "".join(_item(item, lang) for item in section.items)
         out.append(f'<ul class="eucj-checklist__items">{items}</ul>')
     out.append("</div>")
     return "\n".join(out)
