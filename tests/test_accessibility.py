@@ -41,3 +41,25 @@ def test_no_serious_or_critical_violation(page, trainer_bank, kind, lang):
     if kind == "checklist":
         page.wait_for_selector(".eucj-checklist__tools:not([hidden])")
     assert axe_violations(page) == []
+
+
+def _shipped_pages() -> dict[str, str]:
+    """The same kinds of page on the shipped catalogue: its real texts, checklist and guide."""
+    from eucj_bank.catalog import load_catalog
+
+    resources = load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue.public().resources
+    checklist = next((r for r in resources if r.checklist), None)
+    inline = next((r for r in resources if any(f.format == "md" for f in r.files)), None)
+    assert checklist and inline, "the shipped catalogue should hold a checklist and a resource with its text"
+    return {"home": "index.html", "catalogue": "catalogue.html", "resource": f"resources/{inline.id}.html",
+            "checklist": f"resources/{checklist.id}.html"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shipped_pages_have_no_serious_or_critical_violation(page, served_site, lang):
+    found = {}
+    for kind, name in _shipped_pages().items():
+        page.goto(served_site + LANG_ROOT[lang] + name)
+        page.wait_for_load_state("load")
+        found[kind] = axe_violations(page)
+    assert found == {kind: [] for kind in found}
