@@ -215,7 +215,7 @@ def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
             items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
                          f' data-url="{escape(where)}">'
                          f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
-        out.append(f'<h3 lang="{lang}">{escape(label("languages", file_lang, lang))}</h3>'
+        out.append(f'<h3 id="files-{file_lang}">{escape(label("languages", file_lang, lang))}</h3>'
                    f'<ul class="eucj-downloads">{"".join(items)}</ul>')
     return "\n".join(out)
 
@@ -245,10 +245,12 @@ def _sorted(resources: list[Resource], lang: str) -> list[Resource]:
 
 def _row(res: Resource, lang: str, up: str) -> str:
     title, used = res.title.get(lang)
-    langs = ", ".join(label("languages", code, lang) for code in res.file_langs()) or "—"
+    # Each language leads straight to that language's downloads on the resource page.
+    langs = ", ".join(f'<a href="{up}resources/{res.id}.html#files-{code}">{escape(label("languages", code, lang))}</a>'
+                      for code in res.file_langs()) or "—"
     return (f'<tr data-id="{res.id}"><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
             f"<td>{escape(label('types', res.type, lang))}</td><td>{escape(res.date)}</td>"
-            f"<td>{escape(langs)}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
+            f"<td>{langs}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
 
 
 def _table(resources: list[Resource], lang: str, up: str) -> str:

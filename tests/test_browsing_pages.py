@@ -226,3 +226,14 @@ def test_related_index_agrees_with_scoring_every_pair(seed):
             newer = tuple(-int(p) for p in other.date.split("-"))
             ranked.append((-round(score, 6), other.type != res.type, newer, other.id))
         assert [r.id for r in fast[res.id]] == [key[-1] for key in sorted(ranked)[:5]], res.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_languages_lead_to_that_languages_downloads(trainer_bank, lang):
+    html = _html(trainer_bank, lang, "catalogue.html")
+    for res in trainer_bank["catalogue"].resources:
+        for code in {f.lang for f in res.files}:
+            assert f'href="resources/{res.id}.html#files-{code}"' in html
+            page = _html(trainer_bank, lang, f"resources/{res.id}.html")
+            section = page.split(f'<h3 id="files-{code}">')[1].split("</ul>")[0]
+            assert [p for p in re.findall(r'hreflang="(\w+)"', section)] == [f.lang for f in res.files if f.lang == code]
