@@ -18,9 +18,11 @@ from pathlib import Path
 from .model import Catalogue, Resource
 from .text import escape, plain
 from .ui import t
-from .vocab import DEFAULT_LANG, LANGS, label
+from .search_split import language_root
+from .vocab import LANGS, label
 
 DATA_FILE = "catalogue-data.js"
+SCRIPT = "assets/javascripts/eucj-catalogue.js"
 DATA_GLOBAL = "EUCJ_CATALOGUE"
 
 
@@ -118,6 +120,6 @@ def catalogue_data_script(catalogue: Catalogue, lang: str) -> str:
 def write_catalogue_data(site_dir: Path, catalogue: Catalogue) -> None:
     """Write each language's data file at its language root, beside catalogue.html."""
     for lang in LANGS:
-        folder = site_dir if lang == DEFAULT_LANG else site_dir / lang
+        folder = language_root(site_dir, lang)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / DATA_FILE).write_text(catalogue_data_script(catalogue, lang), encoding="utf-8")

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .catalogue_filters import DATA_FILE, filter_form
+from .catalogue_filters import DATA_FILE, SCRIPT, filter_form
 from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
 from .citation import citation
-from .related import related_index
 from .model import Catalogue, Localized, Resource
+from .related import related_index
 from .text import escape, human_size, plain, summary_html
 from .ui import t
 from .vocab import DEFAULT_LANG, label
@@ -44,14 +44,18 @@ class SiteContext:
     def page_url(self, lang: str, res: Resource) -> str:
         if not self.site_url:
             return ""
-        lang_dir = "" if lang == DEFAULT_LANG else f"{lang}/"
-        return f"{self.site_url.rstrip('/')}/{lang_dir}resources/{res.id}.html"
+        return f"{self.site_url.rstrip('/')}/{_lang_dir(lang)}resources/{res.id}.html"
 
 
 def page_path(kind: str, lang: str, key: str = "") -> str:
     """The docs-relative source path of a generated page (as static-i18n expects)."""
     name = {"resource": f"resources/{key}.md", "catalogue": "catalogue.md", "browse": f"browse/{key}.md"}[kind]
     return f"{lang}/{name}"
+
+
+def _lang_dir(lang: str) -> str:
+    """A language's folder from the site root: "" for English, "ru/", "kk/"."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
 def _up(lang: str, depth: int) -> str:
@@ -158,7 +162,6 @@ def _related(resources: list[Resource], lang: str) -> str:
     return f'<h2 id="related">{escape(t("related_heading", lang))}</h2><ul class="eucj-related">{"".join(items)}</ul>'
 
 
-
 def _metadata_panel(res: Resource, lang: str, up: str) -> str:
     rows: list[tuple[str, str]] = [
         ("field_type", _term_links("types", "type", [res.type], lang, up)),
@@ -262,9 +265,8 @@ def _table(resources: list[Resource], lang: str, up: str) -> str:
 
 def render_catalogue_page(catalogue: Catalogue, lang: str) -> str:
     title = t("catalogue_title", lang)
-    lang_dir = "" if lang == DEFAULT_LANG else f"{lang}/"
     return "\n\n".join([
-        _front_matter(title, scripts=(lang_dir + DATA_FILE, "assets/javascripts/eucj-catalogue.js")),
+        _front_matter(title, scripts=(_lang_dir(lang) + DATA_FILE, SCRIPT)),
         f"<h1>{escape(title)}</h1>",
         f"<p>{escape(t('catalogue_intro', lang, count=len(catalogue.resources)))}</p>",
         filter_form(catalogue, lang),

@@ -36,6 +36,16 @@ def package(site_dir: Path, zip_path: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, check=True)
 
 
+def build_and_package(out: Path, *, catalogue: Path | None = None, strict: bool = False) -> dict:
+    """Build a site into out/site and its offline zip into out/dist; fail the test on a build error."""
+    site = out / "site"
+    result = build_site(site, catalogue=catalogue, strict=strict)
+    assert result.returncode == 0, result.stdout + result.stderr
+    zip_path = out / "dist" / "eucj-resource-bank-offline.zip"
+    package(site, zip_path)
+    return {"site": site, "zip": zip_path, "log": result.stdout + result.stderr}
+
+
 def unzip(zip_path: Path, into: Path) -> Path:
     with zipfile.ZipFile(zip_path) as archive:
         archive.extractall(into)
