@@ -76,7 +76,8 @@ def filter_form(catalogue: Catalogue, lang: str) -> str:
             f'<fieldset><legend class="eucj-sr-only">{heading}</legend>{boxes}</fieldset></details>')
     sorts = "".join(f'<option value="{key}">{escape(t(f"sort_{key}", lang))}</option>' for key in ("newest", "title"))
     return (
-        f'<form class="eucj-filters" id="eucj-filters" role="search" aria-label="{escape(t("filter_heading", lang))}" hidden>'
+        f'<form class="eucj-filters" id="eucj-filters" role="search"'
+        f' aria-label="{escape(t("filter_heading", lang))}" hidden>'
         '<div class="eucj-filters__bar">'
         f'<span class="eucj-filters__field"><label for="eucj-filter-q">{escape(t("filter_text", lang))}</label>'
         '<input type="search" id="eucj-filter-q" name="q" autocomplete="off"></span>'

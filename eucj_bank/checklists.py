@@ -48,12 +48,15 @@ def _item(item: Item, lang: str) -> str:
 
 def _tools(lang: str) -> str:
     """Progress, reset and print: they need the script, so they are hidden until it runs."""
+    def text(key: str) -> str:
+        return escape(t(key, lang))
+
     return (f'<div class="eucj-checklist__tools" hidden>'
-            f'<p class="eucj-checklist__progress" role="status" data-template="{escape(t("checklist_progress", lang))}"></p>'
+            f'<p class="eucj-checklist__progress" role="status" data-template="{text("checklist_progress")}"></p>'
             f'<button type="button" class="md-button" data-checklist-reset'
-            f' data-confirm="{escape(t("checklist_reset_confirm", lang))}">{escape(t("checklist_reset", lang))}</button> '
-            f'<button type="button" class="md-button" data-checklist-print>{escape(t("checklist_print", lang))}</button>'
-            f'<p class="eucj-checklist__note">{escape(t("checklist_kept_note", lang))}</p></div>')
+            f' data-confirm="{text("checklist_reset_confirm")}">{text("checklist_reset")}</button> '
+            f'<button type="button" class="md-button" data-checklist-print>{text("checklist_print")}</button>'
+            f'<p class="eucj-checklist__note">{text("checklist_kept_note")}</p></div>')
 
 
 def render_checklist(path: Path, lang: str, checklist_id: str) -> str:

@@ -189,7 +189,8 @@ def _metadata_panel(res: Resource, lang: str, up: str) -> str:
     rows.append(("field_id", f"<code>{escape(res.id)}</code>"))
     body = "".join(f"<dt>{escape(t(key, lang))}</dt><dd>{value}</dd>" for key, value in rows)
     return (f'<section class="eucj-meta-panel" aria-labelledby="about-resource">'
-            f'<h2 id="about-resource">{escape(t("meta_heading", lang))}</h2><dl class="eucj-meta">{body}</dl></section>')
+            f'<h2 id="about-resource">{escape(t("meta_heading", lang))}</h2>'
+            f'<dl class="eucj-meta">{body}</dl></section>')
 
 
 def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:

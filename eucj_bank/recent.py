@@ -33,10 +33,11 @@ def render_recently_added(catalogue: Catalogue, lang: str) -> str:
     for res in shown:
         title, used = res.title.get(lang)
         when = t("added_on", lang, date=res.added) if res.added else res.date
+        kind = escape(label("types", res.type, lang))
         items.append(f'<li><a href="resources/{res.id}.html" lang="{used}">{escape(title)}</a> '
-                     f'<span class="eucj-file-meta">{escape(label("types", res.type, lang))} · {escape(when)}</span></li>')
-    return (f'<section class="eucj-recent" aria-labelledby="recently-added"><h2 id="recently-added">{escape(heading)}</h2>'
-            f'<ul>{"".join(items)}</ul>'
+                     f'<span class="eucj-file-meta">{kind} · {escape(when)}</span></li>')
+    return (f'<section class="eucj-recent" aria-labelledby="recently-added">'
+            f'<h2 id="recently-added">{escape(heading)}</h2><ul>{"".join(items)}</ul>'
             f'<p><a href="catalogue.html">{escape(t("all_resources_link", lang))}</a></p></section>')
 
 

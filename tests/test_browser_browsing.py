@@ -59,7 +59,8 @@ def test_ticking_facets_filters_and_counts(page, bank_url, trainer_bank, lang):
     assert set(visible_ids(page)) == with_topic
     # Other facets count among what is shown; the same facet counts what ticking would add.
     for res_type in {r.type for r in resources}:
-        assert count_of(page, "type", res_type) == sum(1 for r in resources if r.id in with_topic and r.type == res_type)
+        expected_count = sum(1 for r in resources if r.id in with_topic and r.type == res_type)
+        assert count_of(page, "type", res_type) == expected_count
     assert count_of(page, "topic", "victims") == sum(1 for r in resources if "victims" in r.topics)
 
     tick(page, "language", "ru")
