@@ -6,6 +6,10 @@ tests/fixtures/trainer_bank); the page gets there through its own script.
 
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
 import pytest
 
 from eucj_bank.vocab import LANGS
@@ -13,6 +17,7 @@ from eucj_bank.vocab import LANGS
 pytestmark = pytest.mark.browser
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 CHECKLIST = "epr-checklist"
+FIXTURE = Path(__file__).parent / "fixtures" / "trainer_bank"
 
 
 @pytest.fixture(params=["served", "offline"])
@@ -227,3 +232,35 @@ def test_copy_citation_button_copies_the_citation(browser, trainer_bank):
         assert page.evaluate("navigator.clipboard.readText()") == page.inner_text("#citation-text")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("source", ["served", "offline"])
+def test_the_trainers_story(page, trainer_bank, source):
+    """In Kazakh: training materials and checklists on risk assessment, newest first, then
+    the Russian file of each, reached from the catalogue row."""
+    resources = trainer_bank["catalogue"].resources
+    base = trainer_bank[source]
+    open_catalogue(page, base, "kk")
+    tick(page, "type", "training-material")
+    tick(page, "type", "checklist")
+    tick(page, "topic", "risk-assessment")
+    wanted = sorted((r for r in resources if r.type in ("training-material", "checklist")
+                     and "risk-assessment" in r.topics), key=lambda r: r.date, reverse=True)
+    assert visible_ids(page) == [r.id for r in wanted] and len(wanted) >= 2
+    shared = page.url
+    for res in wanted:
+        page.goto(shared)
+        page.wait_for_selector("#eucj-filters:not([hidden])")
+        page.click(f"tr[data-id='{res.id}'] a[href$='#files-ru']")
+        page.wait_for_url(f"**/kk/resources/{res.id}.html#files-ru")
+        links = page.locator("h3#files-ru + ul.eucj-downloads a[download]")
+        expected = [f.path for f in res.files if f.lang == "ru"]
+        assert [links.nth(i).get_attribute("data-url") for i in range(links.count())] == expected
+        if source == "served":
+            with page.expect_download() as download:
+                links.first.click()
+            assert download.value.suggested_filename == expected[0].rsplit("/", 1)[1]
+        else:  # from disk Chromium opens a text file rather than downloading it: check the target
+            target = links.first.evaluate("a => a.href")
+            assert Path(url2pathname(urlsplit(target).path)).read_bytes() == (FIXTURE / expected[0]).read_bytes()
+    assert not page.page_errors
