@@ -19,6 +19,9 @@ from .problems import Problem
 
 Path_ = tuple  # a path into the document: keys and list indices
 
+# libyaml's composer gives the same nodes and marks as the pure-Python one, ~10x faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -110,7 +113,7 @@ def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object
     """
     composer = _Composer(file, describe)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
