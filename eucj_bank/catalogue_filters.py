@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Catalogue, Resource
-from .text import escape, plain
+from .text import escape
 from .ui import t
 from .search_split import language_root
 from .vocab import LANGS, label
@@ -96,8 +96,10 @@ def catalogue_data(catalogue: Catalogue, lang: str) -> dict:
     resources = []
     for res in catalogue.resources:
         title = res.title.get(lang)[0]
-        # The title is searched too: the script adds it (and the facet labels) itself.
-        words = [plain(res.summary.get(lang)[0]), res.id, res.activity or "", *res.authors]
+        # Not the summaries: at 1,000 resources they made the file 1.4 MB of Russian text
+        # (scripts/benchmark_catalogue.py); finding words anywhere is the site search's job.
+        # The script adds the title and the facet labels itself.
+        words = [res.id, res.activity or "", *res.authors]
         resources.append({
             "id": res.id, "title": title, "date": res.date,
             "text": " ".join(w for w in words if w),

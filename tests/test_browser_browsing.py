@@ -12,7 +12,7 @@ from urllib.request import url2pathname
 
 import pytest
 
-from eucj_bank.vocab import LANGS
+from eucj_bank.vocab import LANGS, label
 
 pytestmark = pytest.mark.browser
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -102,17 +102,23 @@ def test_a_shared_url_opens_the_same_view(page, bank_url, trainer_bank, lang):
     assert not page.page_errors
 
 
+def _words(res, lang: str) -> str:
+    """What a resource's free text is: its title, authors, and the labels it is filed under."""
+    labels = [label("types", res.type, lang), *(label("topics", v, lang) for v in res.topics),
+              *(label("agencies", v, lang) for v in res.agencies), *(label("audiences", v, lang) for v in res.audience)]
+    return " ".join([res.title.get(lang)[0], *res.authors, *labels]).casefold()
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_free_text_finds_words_of_titles_and_summaries(page, bank_url, trainer_bank, lang):
+def test_free_text_finds_words_of_titles_topics_and_authors(page, bank_url, trainer_bank, lang):
     resources = trainer_bank["catalogue"].resources
     res = next(r for r in resources if r.id == "risk-training-2017")
-    word = max(res.summary.get(lang)[0].split(), key=len).strip(".,")
     open_catalogue(page, bank_url, lang)
-    page.fill("#eucj-filter-q", word.upper())
-    expected = {r.id for r in resources
-                if word.casefold() in (r.title.get(lang)[0] + " " + r.summary.get(lang)[0]).casefold()}
-    assert res.id in expected
-    assert set(visible_ids(page)) == expected
+    for word in (max(res.title.get(lang)[0].split(), key=len), label("topics", "probation", lang), "EUCJ"):
+        page.fill("#eucj-filter-q", word.upper())
+        expected = {r.id for r in resources if word.casefold() in _words(r, lang)}
+        assert res.id in expected
+        assert set(visible_ids(page)) == expected, word
     page.fill("#eucj-filter-q", "zzzqqq")
     assert visible_ids(page) == []
     assert page.is_visible("#eucj-filter-none")
