@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .model import Catalogue, Resource
 from .problems import ERROR, Problem, errors, sort_key
@@ -117,7 +117,21 @@ def _build_resource(entry: object, index: int, smap: SourceMap, display: str,
     except ValidationError as exc:
         for err in exc.errors():
             problems.append(_located(err, entry, base, index, smap, display))
-        return None
+        return _partial_resource(entry)
+
+
+def _partial_resource(entry: dict) -> Resource:
+    """The fields of a rejected entry that are valid on their own, so that their
+    other checks (vocabularies, files, links) still run: every problem at once."""
+    values = {}
+    for name, field in Resource.model_fields.items():
+        if name not in entry:
+            continue
+        try:
+            values[name] = TypeAdapter(field.annotation).validate_python(entry[name], strict=True)
+        except ValidationError:
+            continue
+    return Resource.model_construct(**values)
 
 
 def _located(err: dict, entry: dict, base: tuple, index: int, smap: SourceMap, display: str) -> Problem:
@@ -171,9 +185,14 @@ def _explain(kind: str, dotted: str, err: dict, loc: tuple) -> tuple[str, str]:
     }.get(kind)
     if expected:
         got = type(err.get("input")).__name__
-        hint = field_hint or (f"put the value in quotes to make it text, e.g. {leaf}: \"{err.get('input')}\""
-                              if kind == "string_type" and got in ("int", "float", "bool", "date")
-                              else f"write {dotted} as {expected}")
+        if field_hint:
+            hint = field_hint
+        elif kind == "string_type" and got in ("int", "float", "bool", "date"):
+            hint = f"put the value in quotes to make it text, e.g. {leaf}: \"{err.get('input')}\""
+        elif kind == "list_type":
+            hint = f"write it as {leaf}: [{err.get('input')}], or one `- value` line per value"
+        else:
+            hint = f"write {dotted} as {expected}"
         return f"{dotted} must be {expected}, not {_type_name(got)}", hint
     return f"{dotted}: {err['msg']}", field_hint or "correct the value"
 

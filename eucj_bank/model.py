@@ -97,7 +97,7 @@ class Resource(Strict):
         if isinstance(value, str):
             match = DATE_PATTERN.match(value)
             if not match:
-                raise ValueError("date must be YYYY, YYYY-MM or YYYY-MM-DD")
+                raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
             year, month, day = (int(g) if g else None for g in match.groups())
             try:
                 dt.date(year, month or 1, day or 1)

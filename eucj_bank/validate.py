@@ -45,27 +45,30 @@ class _Checker:
         self.problems.append(Problem(self.display, mark.line, mark.col, where, message, hint, severity))
 
     def resource(self, index: int, res: Resource) -> None:
-        where = f"resources[{index}] '{res.id}'"
+        rid = getattr(res, "id", None)  # a rejected entry may have no valid id
+        where = f"resources[{index}] '{rid}'" if rid else f"resources[{index}]"
         base = ("resources", index)
+        # A rejected entry arrives with only its valid fields (catalog._partial_resource).
         self.vocabularies(where, base, res)
         self.translations(where, base, res)
-        self.availability(where, base, res)
+        if getattr(res, "availability", None):
+            self.availability(where, base, res)
         seen_files: set[str] = set()
-        for i, ref in enumerate(res.files):
+        for i, ref in enumerate(getattr(res, "files", [])):
             self.file(where, base + ("files", i), ref, seen_files)
-        for i, link in enumerate(res.links):
+        for i, link in enumerate(getattr(res, "links", [])):
             self.url(where, base + ("links", i, "url"), link.url)
             self.localized_warnings(where, base + ("links", i, "title"), f"links[{i}].title", link.title)
-        if res.checklist:
+        if getattr(res, "checklist", None):
             target = self.path_inside(where, base + ("checklist",), res.checklist, must_be_under="checklists")
             if target is not None:
                 self.problems.extend(check_checklist(target, _shown(target)))
-        if res.holder:
+        if getattr(res, "holder", None):
             self.term(where, base + ("holder", "agency"), "holder.agency", "agencies", res.holder.agency)
 
     def vocabularies(self, where: str, base: tuple, res: Resource) -> None:
         for fname, vocab in VOCAB_FIELDS.items():
-            value = getattr(res, fname)
+            value = getattr(res, fname, None)
             if value is None:
                 continue
             if isinstance(value, list):
@@ -86,7 +89,9 @@ class _Checker:
 
     def translations(self, where: str, base: tuple, res: Resource) -> None:
         for fname in TRANSLATED_FIELDS:
-            text: Localized = getattr(res, fname)
+            text: Localized | None = getattr(res, fname, None)
+            if text is None:
+                continue
             if not text.en and not text.ru and not text.kk:
                 self.add(where, base + (fname,), f"{fname} has no text in any language",
                          f"write {fname}.en, {fname}.ru and {fname}.kk")
@@ -103,6 +108,8 @@ class _Checker:
                      WARNING)
 
     def availability(self, where: str, base: tuple, res: Resource) -> None:
+        if "files" in self.smap.keys_at(base) and "files" not in res.model_fields_set:
+            return  # the files list itself was rejected and reported
         if res.availability == "in-bank" and not res.files and not res.checklist:
             self.add(where, base + ("availability",), "availability is in-bank but no files are listed",
                      "list the files under `files:`, or set availability to held-by-agency with a holder")

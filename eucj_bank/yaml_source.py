@@ -36,6 +36,11 @@ class SourceMap:
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
 
+    def keys_at(self, path: Path_) -> set:
+        """The keys written in the mapping at `path`."""
+        n = len(path)
+        return {p[n] for p in self.keys if len(p) == n + 1 and p[:n] == tuple(path)}
+
     def locate(self, path: Path_, *, key: bool = False) -> Mark:
         """The mark of `path`, or of its nearest ancestor that has one."""
         table = self.keys if key else self.values

@@ -55,7 +55,8 @@ def search(page, text: str) -> list[str]:
     box.fill(text)
     box.press("End")  # Material searches on keyup; fill() of Cyrillic sends no key
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    return [h.split("?")[0].split("#")[0] for h in hrefs]  # drop Material's ?h= highlight
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,88 @@
+"""Add a resource to the catalogue: a commented entry appended as text.
+
+The new entry is written after the last one, so every byte of the rest of the file
+(comments, order, quoting) stays as the editors wrote it. The result is validated
+before anything is written; the file is copied into files/<id>/ with its checksum.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import load_catalog
+from .problems import Problem, errors
+from .vocab import format_for_extension
+
+
+@dataclass
+class NewResource:
+    id: str
+    type: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    date: str
+    agencies: list[str]
+    topics: list[str]
+    audience: list[str]
+    licence: str
+    files: list[tuple[Path, str]] = field(default_factory=list)  # (source file, language)
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _localized(name: str, texts: dict[str, str]) -> list[str]:
+    return [f"    {name}:"] + [f"      {lang}: {_q(text)}" for lang, text in texts.items() if text]
+
+
+def render_entry(new: NewResource, file_refs: list[dict]) -> str:
+    lines = ["  # added with scripts/new_resource.py", f"  - id: {new.id}", f"    type: {new.type}"]
+    lines += _localized("title", new.title) + _localized("summary", new.summary)
+    lines += [f"    date: {_q(new.date)}",
+              f"    agencies: [{', '.join(new.agencies)}]",
+              f"    topics: [{', '.join(new.topics)}]",
+              f"    audience: [{', '.join(new.audience)}]",
+              f"    licence: {new.licence}",
+              f"    availability: {'in-bank' if file_refs else 'not-located'}"]
+    if file_refs:
+        lines.append("    files:")
+        for ref in file_refs:
+            lines += [f"      - path: {ref['path']}", f"        lang: {ref['lang']}",
+                      f"        format: {ref['format']}", f"        sha256: {ref['sha256']}"]
+    return "\n".join(lines) + "\n"
+
+
+def add_resource(catalogue: Path, new: NewResource) -> list[Problem]:
+    """Append `new` to `catalogue` and copy its files; return problems (nothing written if any)."""
+    root = catalogue.parent
+    refs, copies = [], []
+    for source, lang in new.files:
+        rel = f"files/{new.id}/{source.name}"
+        refs.append({"path": rel, "lang": lang, "format": format_for_extension(source.suffix) or source.suffix[1:],
+                     "sha256": hashlib.sha256(source.read_bytes()).hexdigest()})
+        copies.append((source, root / rel))
+    text = catalogue.read_text(encoding="utf-8")
+    updated = text.rstrip("\n") + "\n\n" + render_entry(new, refs)
+    trial = catalogue.with_name(f".{catalogue.name}.new")
+    staged: list[Path] = []
+    try:
+        for source, target in copies:
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+                staged.append(target)
+        trial.write_text(updated, encoding="utf-8")
+        found = errors(load_catalog(trial, root).problems)
+        if found:
+            for path in staged:
+                path.unlink()
+            return found
+        trial.replace(catalogue)
+        return []
+    finally:
+        trial.unlink(missing_ok=True)
