@@ -19,6 +19,7 @@ from .vocab import LANGS
 class BuildSession:
     root: Path
     result: LoadResult
+    site_url: str = ""
     # generated page source path -> function rendering its Markdown
     pages: dict = field(default_factory=dict)
 
@@ -31,7 +32,7 @@ class BuildSession:
 
     def plan_pages(self) -> None:
         published = self.catalogue
-        ctx = SiteContext(self.root, published)
+        ctx = SiteContext(self.root, published, self.site_url)
         for lang in LANGS:
             self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
             for facet in FACETS:
@@ -45,10 +46,10 @@ class BuildSession:
 _current: BuildSession | None = None
 
 
-def start(root: Path, catalogue_path: Path, *, strict: bool = False) -> BuildSession:
+def start(root: Path, catalogue_path: Path, *, strict: bool = False, site_url: str = "") -> BuildSession:
     global _current
     result = load_catalog(catalogue_path, root, strict=strict)
-    _current = BuildSession(root=root, result=result)
+    _current = BuildSession(root=root, result=result, site_url=site_url)
     if result.ok:
         _current.plan_pages()
     return _current

@@ -26,7 +26,7 @@ def on_config(config):
         return config
     root = Path(config.config_file_path).parent
     catalogue = Path(os.environ.get("EUCJ_CATALOGUE") or root / config.extra.get("catalogue", "resource_catalog.yaml"))
-    session = build_session.start(catalogue.parent, catalogue)
+    session = build_session.start(catalogue.parent, catalogue, site_url=config.site_url or "")
     found = session.result.problems
     for problem in found:
         if problem.severity != "error":
