@@ -16,11 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchmark_search import ARGS, LANG_ROOT, build  # noqa: E402 (a sibling script, not a package)
-
-from eucj_bank.catalog import load_catalog  # noqa: E402
-from eucj_bank.related import related_index  # noqa: E402
+from eucj_bank.bench import LANG_ROOT, build_synthetic_site, offline_pages
+from eucj_bank.catalog import load_catalog
+from eucj_bank.related import related_index
 
 WORDS = {"en": "probation", "ru": "пробации", "kk": "пробация"}
 # Each action runs the page's own handlers synchronously inside dispatchEvent.
@@ -34,15 +32,10 @@ TIMED = {
 
 
 def measure(site: Path) -> dict[str, dict[str, float]]:
-    from playwright.sync_api import sync_playwright
-
     out = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with offline_pages() as new_page:
         for lang, word in WORDS.items():
-            context = browser.new_context()
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-            page = context.new_page()
+            page = new_page()
             start = time.perf_counter()
             page.goto((site / f"{LANG_ROOT[lang]}catalogue.html").as_uri())
             page.wait_for_selector("#eucj-filters:not([hidden])", timeout=120000)
@@ -51,8 +44,7 @@ def measure(site: Path) -> dict[str, dict[str, float]]:
                 timings[name] = page.evaluate(
                     f"w => {{ const t0 = performance.now(); ({action})(w); return performance.now() - t0; }}", word)
             out[lang] = timings
-            context.close()
-        browser.close()
+            page.context.close()
     return out
 
 
@@ -62,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for n in args.n:
         with tempfile.TemporaryDirectory() as tmp:
-            site, seconds = build(n, Path(tmp))
+            site, seconds = build_synthetic_site(n, Path(tmp))
             catalogue = load_catalog(Path(tmp) / "catalogue" / "resource_catalog.yaml").catalogue
             start = time.perf_counter()
             related_index(catalogue)
