@@ -19,6 +19,7 @@ from .catalogue_filters import DATA_FILE, SCRIPT, filter_form
 from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
 from .citation import citation
+from .linked_data import dublin_core, resource_jsonld, script_json
 from .model import Catalogue, Localized, Resource
 from .related import related_index
 from .text import escape, human_size, plain, summary_html
@@ -63,7 +64,7 @@ def _up(lang: str, depth: int) -> str:
     return "../" * (depth + (lang != DEFAULT_LANG))
 
 
-def _front_matter(title: str, description: str = "", scripts: tuple[str, ...] = ()) -> str:
+def _front_matter(title: str, description: str = "", scripts: tuple[str, ...] = (), extra: dict | None = None) -> str:
     """`scripts`: site-root-relative paths the page loads after Material's own
     (overrides/main.html), so a page's script is loaded by that page only."""
     # JSON strings are valid YAML scalars: no editor text can break the front matter.
@@ -72,6 +73,8 @@ def _front_matter(title: str, description: str = "", scripts: tuple[str, ...] = 
         lines.append(f"description: {json.dumps(escape(description), ensure_ascii=False)}")
     if scripts:
         lines.append(f"scripts: {json.dumps(list(scripts))}")
+    for key, value in (extra or {}).items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])
 
 
@@ -108,7 +111,9 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     up = "../"  # resource pages sit in resources/, one level below the language root
     site_up = _up(lang, 1)
     scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
-    out = [_front_matter(title, plain(summary)[:300], scripts)]
+    metadata = {"linked_data": script_json(resource_jsonld(res, lang, ctx.root)),
+                "dublin_core": dublin_core(res, lang)}
+    out = [_front_matter(title, plain(summary)[:300], scripts, metadata)]
     out.append(_breadcrumbs(res, lang, up))
     out.append(f'<h1 lang="{title_lang}">{escape(title)}</h1>')
     if res.access == "internal":
