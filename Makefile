@@ -4,7 +4,6 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-PROFILE ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help

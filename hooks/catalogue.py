@@ -18,14 +18,18 @@ from eucj_bank.problems import errors
 log = get_plugin_logger("eucj.catalogue")
 
 
+def _catalogue_path(config) -> Path:
+    root = Path(config.config_file_path).parent
+    return Path(os.environ.get("EUCJ_CATALOGUE") or root / config.extra.get("catalogue", "resource_catalog.yaml"))
+
+
 def on_config(config):
     # static-i18n re-runs on_config for each further language with `building` set:
     # the catalogue is already loaded for this build.
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return config
-    root = Path(config.config_file_path).parent
-    catalogue = Path(os.environ.get("EUCJ_CATALOGUE") or root / config.extra.get("catalogue", "resource_catalog.yaml"))
+    catalogue = _catalogue_path(config)
     session = build_session.start(catalogue.parent, catalogue, site_url=config.site_url or "")
     found = session.result.problems
     for problem in found:
@@ -35,3 +39,13 @@ def on_config(config):
         raise PluginError("the catalogue has errors:\n" + "\n".join(str(p) for p in errors(found)))
     log.info(f"catalogue: {len(session.catalogue.resources)} resources from {catalogue}")
     return config
+
+
+def on_serve(server, config, builder):
+    # `mkdocs serve` watches docs/ and mkdocs.yml only; editors edit the catalogue and
+    # its files, so a change there must rebuild the preview too.
+    catalogue = _catalogue_path(config)
+    for path in (catalogue, catalogue.parent / "files", catalogue.parent / "checklists"):
+        if path.exists():
+            server.watch(str(path))
+    return server
