@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .catalog import LoadResult, load_catalog
 from .model import Catalogue
-from .profiles import Profile, ProfileResult, check_selection, default_profile
+from .profiles import Profile, ProfileResult, check_selection
 from .pages import FACETS, SiteContext, page_path, render_browse_page, render_catalogue_page, render_resource_page
 from .vocab import LANGS
 
@@ -20,7 +20,8 @@ from .vocab import LANGS
 class BuildSession:
     root: Path
     result: LoadResult
-    profile: Profile = field(default_factory=default_profile)
+    profile: Profile  # the copy being built: what it publishes, how it looks
+    site_url: str = ""
     # generated page source path -> function rendering its Markdown
     pages: dict = field(default_factory=dict)
 
@@ -28,13 +29,13 @@ class BuildSession:
     def catalogue(self) -> Catalogue:
         """What this build publishes: every page, index and export reads this, never
         `result.catalogue`, so an internal resource cannot leak into a public build.
-        The profile chooses it; without one, every public resource."""
+        The profile chooses it (profiles/full-bank.yml, unless the build names another)."""
         assert self.result.catalogue is not None
         return self.profile.select(self.result.catalogue)
 
     def plan_pages(self) -> None:
         published = self.catalogue
-        ctx = SiteContext(self.root, published)
+        ctx = SiteContext(self.root, published, self.site_url)
         for lang in LANGS:
             self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
             for facet in FACETS:
@@ -48,17 +49,16 @@ class BuildSession:
 _current: BuildSession | None = None
 
 
-def start(root: Path, catalogue_path: Path, *, strict: bool = False,
-          profile: ProfileResult | None = None) -> BuildSession:
+def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: bool = False,
+          site_url: str = "") -> BuildSession:
     """Load the catalogue and plan the pages of the copy `profile` describes (a loaded,
-    valid profile), or of the full public bank. Problems land in `result.problems`."""
+    valid profile). Problems, the profile's selection included, land in `result.problems`."""
     global _current
+    assert profile.profile is not None, "start() needs a valid profile"
     result = load_catalog(catalogue_path, root, strict=strict)
-    _current = BuildSession(root=root, result=result)
-    if profile is not None and profile.profile is not None:
-        _current.profile = profile.profile
-        if result.catalogue is not None:
-            result.problems.extend(check_selection(profile, result.catalogue))
+    _current = BuildSession(root=root, result=result, profile=profile.profile, site_url=site_url)
+    if result.catalogue is not None:
+        result.problems.extend(check_selection(profile, result.catalogue))
     if result.ok:
         _current.plan_pages()
     return _current

@@ -154,6 +154,7 @@ _UNION_TAGS = {"str", "int", "list[str]", "constrained-str", "function-after", "
 _FIELD_HINTS = {
     "id": "use lowercase latin letters, digits and single hyphens, e.g. epr-checklist",
     "date": "write the date as YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. \"2016-05-20\"",
+    "added": "write the day the entry joined the bank as YYYY-MM-DD in quotes, e.g. \"2026-03-02\"",
     "sha256": "run `sha256sum FILE` and copy the 64 hexadecimal characters",
     "access": "write public or internal",
 }

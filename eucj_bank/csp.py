@@ -18,6 +18,9 @@ import re
 from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+# Script types a browser runs; any other (application/json, application/ld+json) is data.
+_RUN = {"", "text/javascript", "application/javascript", "module"}
 
 # Each directive and why the site needs it.
 FIXED = {
@@ -39,8 +42,9 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     found = set()
     for page in Path(site_dir).rglob("*.html"):
         for attrs, body in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            if "application/json" in attrs:
-                continue  # data, never run (Material's __config)
+            kind = _TYPE.search(attrs)
+            if (kind.group(1).lower() if kind else "") not in _RUN:
+                continue  # data, never run: Material's __config, the resource pages' JSON-LD
             digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
             found.add(f"'sha256-{digest}'")
     return sorted(found)

@@ -18,6 +18,7 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Term = NonEmpty  # membership of its vocabulary is checked in validate.py, with suggestions
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Strict(BaseModel):
@@ -66,6 +67,9 @@ class Resource(Strict):
     title: Localized
     summary: Localized
     date: str
+    # The day the entry was added to the bank (not the document's date): "recently added"
+    # on the home pages ranks by it. Optional, so the first import needs no invented dates.
+    added: str | None = None
     agencies: Annotated[list[Term], Field(min_length=1)]
     component: Term | None = None
     activity: NonEmpty | None = None
@@ -101,6 +105,20 @@ class Resource(Strict):
                 raise ValueError(f"{value} is not a real date ({exc})") from None
         return value
 
+    @field_validator("added", mode="before")
+    @classmethod
+    def _added(cls, value: object) -> object:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            if not DAY_PATTERN.match(value):
+                raise ValueError("added must be a full date YYYY-MM-DD")
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError as exc:
+                raise ValueError(f"{value} is not a real date ({exc})") from None
+        return value
+
     @property
     def year(self) -> int:
         return int(self.date[:4])
@@ -111,3 +129,8 @@ class Resource(Strict):
 
 class Catalogue(Strict):
     resources: list[Resource]
+
+    def public(self) -> "Catalogue":
+        """Every public resource. A build publishes what its profile selects
+        (`BuildSession.catalogue`); this is for readers of the catalogue as a whole."""
+        return Catalogue.model_construct(resources=[r for r in self.resources if r.access == "public"])

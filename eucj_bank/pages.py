@@ -12,10 +12,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from .catalogue_filters import DATA_FILE, SCRIPT, filter_form
+from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
+from .citation import citation
+from .linked_data import dublin_core, resource_jsonld, script_json
 from .model import Catalogue, Localized, Resource
+from .related import related_index
 from .text import escape, human_size, plain, summary_html
 from .ui import t
 from .vocab import DEFAULT_LANG, label
@@ -30,6 +36,16 @@ class SiteContext:
 
     root: Path  # repository root: resource files are read from here
     catalogue: Catalogue
+    site_url: str = ""  # the site's public address, when configured (mkdocs `site_url`)
+
+    @cached_property
+    def related(self) -> dict[str, list[Resource]]:
+        return related_index(self.catalogue)
+
+    def page_url(self, lang: str, res: Resource) -> str:
+        if not self.site_url:
+            return ""
+        return f"{self.site_url.rstrip('/')}/{_lang_dir(lang)}resources/{res.id}.html"
 
 
 def page_path(kind: str, lang: str, key: str = "") -> str:
@@ -38,16 +54,27 @@ def page_path(kind: str, lang: str, key: str = "") -> str:
     return f"{lang}/{name}"
 
 
+def _lang_dir(lang: str) -> str:
+    """A language's folder from the site root: "" for English, "ru/", "kk/"."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
 def _up(lang: str, depth: int) -> str:
     """From a page `depth` folders below its language root, the way up to the site root."""
     return "../" * (depth + (lang != DEFAULT_LANG))
 
 
-def _front_matter(title: str, description: str = "") -> str:
+def _front_matter(title: str, description: str = "", scripts: tuple[str, ...] = (), extra: dict | None = None) -> str:
+    """`scripts`: site-root-relative paths the page loads after Material's own
+    (overrides/main.html), so a page's script is loaded by that page only."""
     # JSON strings are valid YAML scalars: no editor text can break the front matter.
     lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(escape(description), ensure_ascii=False)}")
+    if scripts:
+        lines.append(f"scripts: {json.dumps(list(scripts))}")
+    for key, value in (extra or {}).items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     return "\n".join(lines + ["---", ""])
 
 
@@ -83,9 +110,11 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     summary, summary_lang = _localized(res.summary, lang, "summary", notices)
     up = "../"  # resource pages sit in resources/, one level below the language root
     site_up = _up(lang, 1)
-    out = [_front_matter(title, plain(summary)[:300])]
-    out.append(f'<p class="eucj-breadcrumbs"><a href="{up}catalogue.html">{escape(t("catalogue_title", lang))}</a>'
-               f' › <a href="{up}browse/type.html#{res.type}">{escape(label("types", res.type, lang))}</a></p>')
+    scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
+    metadata = {"linked_data": script_json(resource_jsonld(res, lang, ctx.root)),
+                "dublin_core": dublin_core(res, lang)}
+    out = [_front_matter(title, plain(summary)[:300], scripts, metadata)]
+    out.append(_breadcrumbs(res, lang, up))
     out.append(f'<h1 lang="{title_lang}">{escape(title)}</h1>')
     if res.access == "internal":
         out.append(_notice("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
@@ -94,17 +123,48 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     out.append(f'<h2 id="summary">{escape(t("summary_heading", lang))}</h2>')
     out.append(f'<div class="eucj-summary" lang="{summary_lang}">{summary_html(summary)}</div>')
     out.append(_metadata_panel(res, lang, up))
-    out.append(_downloads(res, lang, site_up, ctx.root))
+    out.append(_downloads(res, lang, site_up, ctx))
     if res.links:
         out.append(_links(res, lang))
     if res.checklist:
         out.append(f'<h2 id="checklist">{escape(t("checklist_heading", lang))}</h2>')
-        out.append(render_checklist(ctx.root / res.checklist, lang))
+        out.append(render_checklist(ctx.root / res.checklist, lang, res.id))
+    out.append(_citation(res, lang, ctx))
+    out.append(_related(ctx.related[res.id], lang))
     full_text = _inline_markdown(res, lang, ctx.root)
     if full_text:
         out.append(f'<h2 id="full-text">{escape(t("text_heading", lang))}</h2>')
         out.append(full_text)
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(part for part in out if part) + "\n"
+
+
+def _breadcrumbs(res: Resource, lang: str, up: str) -> str:
+    steps = [(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
+             (f"{up}browse/type.html#{res.type}", label("types", res.type, lang))]
+    items = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in steps)
+    return f'<nav class="eucj-breadcrumbs" aria-label="{escape(t("breadcrumbs_label", lang))}"><ol>{items}</ol></nav>'
+
+
+def _citation(res: Resource, lang: str, ctx: SiteContext) -> str:
+    # Material's clipboard integration copies the target's text for any element with
+    # data-clipboard-target and says so in the page's language (its "clipboard.copied").
+    text = citation(res, lang, ctx.page_url(lang, res))
+    return (f'<h2 id="cite">{escape(t("cite_heading", lang))}</h2>'
+            f'<div class="eucj-citation"><p id="citation-text">{escape(text)}</p>'
+            f'<button type="button" class="md-button" data-clipboard-target="#citation-text">'
+            f'{escape(t("cite_copy", lang))}</button></div>')
+
+
+def _related(resources: list[Resource], lang: str) -> str:
+    if not resources:
+        return ""
+    items = []
+    for other in resources:
+        title, used = other.title.get(lang)
+        items.append(f'<li><a href="{other.id}.html" lang="{used}">{escape(title)}</a> '
+                     f'<span class="eucj-file-meta">{escape(label("types", other.type, lang))} · '
+                     f'{escape(other.date)}</span></li>')
+    return f'<h2 id="related">{escape(t("related_heading", lang))}</h2><ul class="eucj-related">{"".join(items)}</ul>'
 
 
 def _metadata_panel(res: Resource, lang: str, up: str) -> str:
@@ -133,10 +193,12 @@ def _metadata_panel(res: Resource, lang: str, up: str) -> str:
         rows.append(("field_holder", holder))
     rows.append(("field_id", f"<code>{escape(res.id)}</code>"))
     body = "".join(f"<dt>{escape(t(key, lang))}</dt><dd>{value}</dd>" for key, value in rows)
-    return f'<dl class="eucj-meta">{body}</dl>'
+    return (f'<section class="eucj-meta-panel" aria-labelledby="about-resource">'
+            f'<h2 id="about-resource">{escape(t("meta_heading", lang))}</h2>'
+            f'<dl class="eucj-meta">{body}</dl></section>')
 
 
-def _downloads(res: Resource, lang: str, site_up: str, root: Path) -> str:
+def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
     out = [f'<h2 id="downloads">{escape(t("downloads_heading", lang))}</h2>']
     if not res.files:
         if not res.checklist:
@@ -147,18 +209,22 @@ def _downloads(res: Resource, lang: str, site_up: str, root: Path) -> str:
             out.append(f"<p>{escape(t('downloads_none', lang))}</p>")
         return "\n".join(out)
     if lang not in res.file_langs():
-        out.append(f'<p class="eucj-no-lang">{escape(t("no_file_in_language", lang))}</p>')
+        out.append(_notice("info eucj-no-lang", t("no_file_in_language_title", lang),
+                           escape(t("no_file_in_language", lang))))
     units = t("size_units", lang)
     for file_lang in sorted(res.file_langs(), key=lambda code: code != lang):
         items = []
         for ref in (f for f in res.files if f.lang == file_lang):
-            size = (root / ref.path).stat().st_size
+            size = (ctx.root / ref.path).stat().st_size
             text = t("download_label", lang, language=label("languages", file_lang, lang),
                      format=label("formats", ref.format, lang), size=human_size(size, units))
             name = Path(ref.path).name
-            items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}">'
+            # data-url: the address printed after the link on paper (eucj.css).
+            where = f"{ctx.site_url.rstrip('/')}/{ref.path}" if ctx.site_url else ref.path
+            items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
+                         f' data-url="{escape(where)}">'
                          f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
-        out.append(f'<h3 lang="{lang}">{escape(label("languages", file_lang, lang))}</h3>'
+        out.append(f'<h3 id="files-{file_lang}">{escape(label("languages", file_lang, lang))}</h3>'
                    f'<ul class="eucj-downloads">{"".join(items)}</ul>')
     return "\n".join(out)
 
@@ -181,15 +247,19 @@ def _inline_markdown(res: Resource, lang: str, root: Path) -> str:
 
 
 def _sorted(resources: list[Resource], lang: str) -> list[Resource]:
-    return sorted(resources, key=lambda r: (r.date, resource_title(r, lang).casefold()), reverse=True)
+    """Newest first; on the same date by title, A to Z (the filter script's default order)."""
+    by_title = sorted(resources, key=lambda r: resource_title(r, lang).casefold())
+    return sorted(by_title, key=lambda r: r.date, reverse=True)
 
 
 def _row(res: Resource, lang: str, up: str) -> str:
     title, used = res.title.get(lang)
-    langs = ", ".join(label("languages", code, lang) for code in res.file_langs()) or "—"
-    return (f'<tr><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
+    # Each language leads straight to that language's downloads on the resource page.
+    langs = ", ".join(f'<a href="{up}resources/{res.id}.html#files-{code}">{escape(label("languages", code, lang))}</a>'
+                      for code in res.file_langs()) or "—"
+    return (f'<tr data-id="{res.id}"><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
             f"<td>{escape(label('types', res.type, lang))}</td><td>{escape(res.date)}</td>"
-            f"<td>{escape(langs)}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
+            f"<td>{langs}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
 
 
 def _table(resources: list[Resource], lang: str, up: str) -> str:
@@ -202,9 +272,10 @@ def _table(resources: list[Resource], lang: str, up: str) -> str:
 def render_catalogue_page(catalogue: Catalogue, lang: str) -> str:
     title = t("catalogue_title", lang)
     return "\n\n".join([
-        _front_matter(title),
+        _front_matter(title, scripts=(_lang_dir(lang) + DATA_FILE, SCRIPT)),
         f"<h1>{escape(title)}</h1>",
         f"<p>{escape(t('catalogue_intro', lang, count=len(catalogue.resources)))}</p>",
+        filter_form(catalogue, lang),
         _table(catalogue.resources, lang, ""),
     ]) + "\n"
 

@@ -3,7 +3,7 @@
 A profile names the copy (site name in three languages, logo, colours, contact,
 base URL) and chooses what it publishes: resources by agency, type and topic, and
 internal resources only when it says so. Without a profile the full public bank
-builds (`default_profile`). `load_profile` never raises on bad input: every mistake
+builds: profiles/full-bank.yml (`DEFAULT_PROFILE`). `load_profile` never raises on bad input: every mistake
 comes back as a located `Problem`, like the catalogue's.
 """
 
@@ -21,11 +21,12 @@ from pydantic import StringConstraints, ValidationError
 from .catalog import display_path, error_location, explain_error
 from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
 from .problems import Problem, errors, sort_key
-from .ui import t
-from .vocab import LANGS, nearest, terms
+from .vocab import nearest, terms
 from .yaml_source import SourceMap, load_yaml, read_text
 
-DEFAULT_NAME = "eucj-resource-bank"
+# The profile of a build that names none: the full public bank. One file, so that the
+# bank's own name and settings are written once, where agencies read them as an example.
+DEFAULT_PROFILE = "profiles/full-bank.yml"
 
 # Material 9's palette: the values its palette.css styles as `data-md-color-primary`
 # and `data-md-color-accent` (tests/test_profiles.py checks them against the installed
@@ -92,9 +93,9 @@ class Profile(Strict):
         return Catalogue.model_construct(resources=[r for r in catalogue.resources if self.include.admits(r)])
 
 
-def default_profile() -> Profile:
-    """The full public bank, under the project's own name."""
-    return Profile(name=DEFAULT_NAME, site_name=Localized(**{lang: t("site_name", lang) for lang in LANGS}))
+def profile_path(root: Path, given: str | None) -> Path:
+    """The profile a build uses: the one given (relative to the working directory), else the default."""
+    return Path(given) if given else Path(root) / DEFAULT_PROFILE
 
 
 @dataclass

@@ -7,6 +7,7 @@ before anything is written; the file is copied into files/<id>/ with its checksu
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -30,6 +31,8 @@ class NewResource:
     audience: list[str]
     licence: str
     files: list[tuple[Path, str]] = field(default_factory=list)  # (source file, language)
+    # The day it joins the bank: the home pages list the most recently added.
+    added: str = field(default_factory=lambda: dt.date.today().isoformat())
 
 
 def _q(text: str) -> str:
@@ -44,6 +47,7 @@ def render_entry(new: NewResource, file_refs: list[dict]) -> str:
     lines = ["  # added with scripts/new_resource.py", f"  - id: {new.id}", f"    type: {new.type}"]
     lines += _localized("title", new.title) + _localized("summary", new.summary)
     lines += [f"    date: {_q(new.date)}",
+              f"    added: {_q(new.added)}",
               f"    agencies: [{', '.join(new.agencies)}]",
               f"    topics: [{', '.join(new.topics)}]",
               f"    audience: [{', '.join(new.audience)}]",

@@ -43,6 +43,8 @@ def catalogue_schema() -> dict:
     defs["Holder"]["properties"]["agency"] = _enum("agencies")
     props["date"] = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
                      "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
+    props["added"] = {"anyOf": [{"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, {"type": "null"}],
+                      "default": None, "description": "the day the entry was added to the bank: YYYY-MM-DD"}
     return schema
 
 

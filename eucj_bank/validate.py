@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .checklist_model import check_checklist
 from .model import FileRef, Localized, Resource
 from .problems import WARNING, Problem
 from .vocab import LANGS, format_for_extension, nearest, terms
@@ -59,7 +60,9 @@ class _Checker:
             self.url(where, base + ("links", i, "url"), link.url)
             self.localized_warnings(where, base + ("links", i, "title"), f"links[{i}].title", link.title)
         if getattr(res, "checklist", None):
-            self.path_inside(where, base + ("checklist",), res.checklist, must_be_under="checklists")
+            target = self.path_inside(where, base + ("checklist",), res.checklist, must_be_under="checklists")
+            if target is not None:
+                self.problems.extend(check_checklist(target, _shown(target)))
         if getattr(res, "holder", None):
             self.term(where, base + ("holder", "agency"), "holder.agency", "agencies", res.holder.agency)
 
@@ -105,7 +108,7 @@ class _Checker:
                      WARNING)
 
     def availability(self, where: str, base: tuple, res: Resource) -> None:
-        if "files" in self.smap.keys_at(base) and "files" not in res.model_fields_set:
+        if base + ("files",) in self.smap.keys and "files" not in res.model_fields_set:
             return  # the files list itself was rejected and reported
         if res.availability == "in-bank" and not res.files and not res.checklist:
             self.add(where, base + ("availability",), "availability is in-bank but no files are listed",
@@ -175,6 +178,14 @@ class _Checker:
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
             self.add(where, path, f"the link {url!r} is not an http(s) address",
                      "links must start with https:// (or http://); other schemes are refused")
+
+
+def _shown(path: Path) -> str:
+    """A path as the editor would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _extensions(fmt: str) -> list[str]:

@@ -21,6 +21,7 @@ Path_ = tuple  # a path into the document: keys and list indices
 
 # libyaml's composer gives the same nodes and marks as the pure-Python one, ~10x faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,6 @@ class SourceMap:
 
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
-
-    def keys_at(self, path: Path_) -> set:
-        """The keys written in the mapping at `path`."""
-        n = len(path)
-        return {p[n] for p in self.keys if len(p) == n + 1 and p[:n] == tuple(path)}
 
     def locate(self, path: Path_, *, key: bool = False) -> Mark:
         """The mark of `path`, or of its nearest ancestor that has one."""
@@ -88,6 +84,8 @@ class _Composer:
 
     def _scalar(self, node: yaml.Node) -> object:
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:  # most values: already resolved to text, no constructor needed
+                return node.value
             try:
                 return self._constructor.construct_object(node, deep=True)
             except ValueError:

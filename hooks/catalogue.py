@@ -1,10 +1,10 @@
-"""MkDocs hook: load and validate the catalogue (and the site profile) once per site build.
+"""MkDocs hook: load and validate the site profile and the catalogue once per site build.
 
 Errors stop the build with the same located messages as scripts/validate_catalog.py;
 missing translations are warnings (fatal under `mkdocs build --strict`).
-`EUCJ_CATALOGUE` overrides the catalogue's path; `EUCJ_PROFILE` names a site profile
-(profiles/<name>.yml, as `make site PROFILE=...` passes it); without one the full
-public bank builds.
+`EUCJ_CATALOGUE` overrides the catalogue's path; `EUCJ_PROFILE` names the site profile
+(`make site PROFILE=...` passes it), profiles/full-bank.yml without one. A profile's
+base_url becomes the site_url (otherwise `EUCJ_SITE_URL`, see mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -17,10 +17,14 @@ from mkdocs.plugins import get_plugin_logger
 
 from eucj_bank import build_session
 from eucj_bank.problems import errors
-from eucj_bank.profiles import load_profile
-from eucj_bank.reproducible import source_date_epoch
+from eucj_bank.profiles import load_profile, profile_path
 
 log = get_plugin_logger("eucj.catalogue")
+
+
+def _catalogue_path(config) -> Path:
+    root = Path(config.config_file_path).parent
+    return Path(os.environ.get("EUCJ_CATALOGUE") or root / config.extra.get("catalogue", "resource_catalog.yaml"))
 
 
 def on_config(config):
@@ -29,23 +33,30 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return config
-    root = Path(config.config_file_path).parent
-    # Read by MkDocs when it dates pages (sitemap, its gzip header): see eucj_bank/reproducible.py.
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root, os.environ)
-    profile = None
-    if os.environ.get("EUCJ_PROFILE"):
-        profile = load_profile(Path(os.environ["EUCJ_PROFILE"]))
-        _report(profile.problems, "the site profile has errors")
-    catalogue = Path(os.environ.get("EUCJ_CATALOGUE") or root / config.extra.get("catalogue", "resource_catalog.yaml"))
-    session = build_session.start(catalogue.parent, catalogue, profile=profile)
-    _report(session.result.problems, "the catalogue has errors", force=not session.result.ok)
+    profile = load_profile(profile_path(Path(config.config_file_path).parent, os.environ.get("EUCJ_PROFILE")))
+    _report(profile.problems, "the site profile has errors", failed=not profile.ok)
+    if profile.profile.base_url:
+        config.site_url = profile.profile.base_url
+    catalogue = _catalogue_path(config)
+    session = build_session.start(catalogue.parent, catalogue, profile, site_url=config.site_url or "")
+    _report(session.result.problems, "the catalogue has errors", failed=not session.result.ok)
     log.info(f"{session.profile.name}: {len(session.catalogue.resources)} resources from {catalogue}")
     return config
 
 
-def _report(found, title: str, *, force: bool = False) -> None:
+def _report(found, title: str, *, failed: bool) -> None:
     for problem in found:
         if problem.severity != "error":
             log.warning(str(problem))
-    if errors(found) or force:
+    if failed:
         raise PluginError(f"{title}:\n" + "\n".join(str(p) for p in errors(found)))
+
+
+def on_serve(server, config, builder):
+    # `mkdocs serve` watches docs/ and mkdocs.yml only; editors edit the catalogue and
+    # its files, so a change there must rebuild the preview too.
+    catalogue = _catalogue_path(config)
+    for path in (catalogue, catalogue.parent / "files", catalogue.parent / "checklists"):
+        if path.exists():
+            server.watch(str(path))
+    return server

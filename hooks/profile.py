@@ -2,15 +2,15 @@
 
 on_config runs for every language build after static-i18n's (-100), which has set
 this build's language: the site name, footer contact and internal banner are that
-language's. Without a base URL there is no sitemap and no 404 page: both need the
-copy's address (MkDocs writes the 404 page with absolute links, which break under
-a sub-path), and the copy must work from any address.
+language's. Without a site address (the profile's base_url, or EUCJ_SITE_URL) there
+is no 404 page: MkDocs writes it with absolute links (its base is "/"), which break
+under a sub-path, and the copy must work from any address.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
@@ -25,26 +25,14 @@ def on_config(config):
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
     values = page_values(profile, lang)
     config.site_name = values["site_name"]
-    if profile.base_url:
-        config.site_url = profile.base_url
-    else:
-        config.theme.static_templates.difference_update({"sitemap.xml", "404.html"})
+    if not config.site_url:
+        config.theme.static_templates.discard("404.html")
     config.theme["palette"] = {**(config.theme.get("palette") or {}), **palette(profile)}
     if logo_target(profile):
         config.theme["logo"] = config.theme["favicon"] = logo_target(profile)
     values["colour_css"] = COLOUR_CSS if colour_css(profile) else None
     config.extra["eucj_site"] = values
     return config
-
-
-def on_files(files, config):
-    # Taken out of `static_templates`, static-i18n's sitemap.xml template would be
-    # copied as a plain file (MkDocs copies theme files that are not templates).
-    if not build_session.current().profile.base_url:
-        template = files.get_file_from_path("sitemap.xml")
-        if template is not None:
-            files.remove(template)
-    return files
 
 
 def on_post_build(config):

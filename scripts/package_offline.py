@@ -2,8 +2,8 @@
 """Pack the built site into the offline zip: dist/<profile name>-offline.zip.
 
 Usage: python scripts/package_offline.py [--site site] [--profile profiles/NAME.yml] [--out ZIP]
-The profile (default: $EUCJ_PROFILE, as `make site PROFILE=...` sets it) names the zip
-and its folder; without one, dist/eucj-resource-bank-offline.zip.
+The profile (default: $EUCJ_PROFILE, as `make site PROFILE=...` sets it, else
+profiles/full-bank.yml) names the zip and its folder.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from eucj_bank.packaging import PackagingError, write_offline_zip, zip_name
-from eucj_bank.profiles import default_profile, load_profile
+from eucj_bank.profiles import load_profile, profile_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,15 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").is_file():
         print(f"error: {site} holds no built site - run `make site` first", file=sys.stderr)
         return 1
-    if args.profile:
-        loaded = load_profile(Path(args.profile))
-        if not loaded.ok:
-            for problem in loaded.problems:
-                print(problem, file=sys.stderr)
-            return 1
-        profile = loaded.profile
-    else:
-        profile = default_profile()
+    loaded = load_profile(profile_path(ROOT, args.profile))
+    if not loaded.ok:
+        for problem in loaded.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    profile = loaded.profile
     out = Path(args.out) if args.out else ROOT / "dist" / zip_name(profile.name)
     try:
         count = write_offline_zip(site, out, profile.name)

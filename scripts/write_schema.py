@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from eucj_bank.generated import write_or_check
 from eucj_bank.schema import SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,18 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    stale = 0
-    for path, render in SCHEMAS.items():
-        target, text = ROOT / path, render()
-        if args.check:
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                print(f"{path} is out of date: run python scripts/write_schema.py", file=sys.stderr)
-                stale += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {path}")
-    return 1 if stale else 0
+    command = "python scripts/write_schema.py"
+    # every schema, even after a stale one: all are reported at once
+    results = [write_or_check(ROOT / path, render(), check=args.check, command=command)
+               for path, render in SCHEMAS.items()]
+    return max(results)
 
 
 if __name__ == "__main__":

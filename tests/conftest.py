@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, is_local, package, serve, unzip
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_package, is_local, serve, unzip
 
 
 @pytest.fixture(scope="session")
 def shipped(tmp_path_factory) -> dict:
     """The real site and offline zip built from the shipped resource_catalog.yaml."""
-    out = tmp_path_factory.mktemp("shipped")
-    site = out / "site"
-    result = build_site(site, strict=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    zip_path = out / "dist" / "eucj-resource-bank-offline.zip"
-    package(site, zip_path)
-    return {"site": site, "zip": zip_path, "log": result.stdout + result.stderr}
+    return build_and_package(tmp_path_factory.mktemp("shipped"), strict=True)
 
 
 @pytest.fixture(scope="session")
@@ -72,3 +66,22 @@ def page(browser):
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
+
+
+TRAINER_BANK = ROOT / "tests" / "fixtures" / "trainer_bank" / "resource_catalog.yaml"
+
+
+@pytest.fixture(scope="session")
+def trainer_bank(tmp_path_factory):
+    """The small fixture catalogue (every facet varied, a checklist, an internal entry,
+    a missing Kazakh title) built, zipped, served and unzipped once."""
+    from eucj_bank.catalog import load_catalog
+
+    out = tmp_path_factory.mktemp("trainer_bank")
+    built = build_and_package(out, catalogue=TRAINER_BANK)
+    into = unzip(built["zip"], out / "unzipped")
+    loaded = load_catalog(TRAINER_BANK, TRAINER_BANK.parent)
+    assert loaded.ok, "\n".join(map(str, loaded.problems))
+    with serve(built["site"]) as base:
+        yield {"site": built["site"], "catalogue": loaded.catalogue.public(), "served": base + "/",
+               "offline": (into / "eucj-resource-bank").as_uri() + "/"}

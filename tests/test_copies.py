@@ -20,6 +20,7 @@ from eucj_bank.profiles import load_profile
 from eucj_bank.ui import t
 from eucj_bank.vocab import LANGS
 from support import ROOT, build_and_package, build_site, unzip
+from test_browser_browsing import open_catalogue, tick, visible_ids
 from test_browser_site import search
 
 PROBATION = ROOT / "profiles/probation-service.yml"
@@ -99,7 +100,7 @@ def test_every_local_link_of_the_copy_resolves_and_none_is_absolute(probation):
                 broken.append((str(page.relative_to(site)), url))
     assert not absolute, absolute[:10]
     assert not broken, broken[:10]
-    assert not (site / "sitemap.xml").exists() and not (site / "404.html").exists()
+    assert not (site / "404.html").exists()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -137,12 +138,13 @@ def intranet(tmp_path_factory):
 
 def test_a_copy_with_a_base_url_gets_its_sitemap_404_page_and_canonical_links(intranet):
     base = "https://intranet.example.kz/bank/"
-    sitemap = (intranet / "sitemap.xml").read_text("utf-8")
-    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    sitemaps = {p: p.read_text("utf-8") for p in intranet.rglob("sitemap.xml")}
+    locs = [loc for text in sitemaps.values() for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
     assert locs and all(loc.startswith(base) for loc in locs)
-    assert f"{base}kk/catalogue.html" in locs and f'hreflang="ru" href="{base}ru/catalogue.html"' in sitemap
     for loc in locs:
         assert (intranet / loc.removeprefix(base)).is_file(), loc
+    assert f"<loc>{base}kk/catalogue.html</loc>" in sitemaps[intranet / "kk/sitemap.xml"]
+    assert f'hreflang="ru" href="{base}ru/catalogue.html"' in sitemaps[intranet / "sitemap.xml"]
     not_found = (intranet / "404.html").read_text("utf-8")
     assert 'href="/bank/assets/stylesheets/' in not_found
     page = (intranet / "ru/catalogue.html").read_text("utf-8")
@@ -185,4 +187,20 @@ def test_offline_copy_searches_in_each_language(page, probation, catalogue, chos
     assert all(h.removeprefix(base).startswith(LANG_ROOT[lang]) for h in hrefs)
     left_out = {r.id for r in catalogue.resources} - chosen
     assert not [h for h in hrefs if any(f"resources/{rid}.html" in h for rid in left_out)]
+    assert not page.page_errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_offline_copy_filters_its_own_resources(page, probation, catalogue, chosen, lang):
+    base = probation["unzipped"].as_uri() + "/"
+    mine = [r for r in catalogue.resources if r.id in chosen]
+    open_catalogue(page, base, lang)
+    assert sorted(visible_ids(page)) == sorted(chosen)
+    offered = set(page.eval_on_selector_all("input[name='topic']", "els => els.map(e => e.value)"))
+    assert offered and offered <= {t for r in mine for t in r.topics}, "topics of resources not in the copy"
+    topic = next(t for t in sorted(offered) if 0 < sum(t in r.topics for r in mine) < len(mine))
+    tick(page, "topic", topic)
+    assert set(visible_ids(page)) == {r.id for r in mine if topic in r.topics}
+    assert f"topic={topic}" in page.url
     assert not page.page_errors

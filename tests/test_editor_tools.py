@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -41,6 +42,7 @@ def test_new_resource_appends_a_valid_entry_and_keeps_the_rest_byte_for_byte(tmp
     assert loaded.ok, [str(p) for p in loaded.problems]
     added = loaded.catalogue.resources[-1]
     assert added.id == "court-practice-review" and added.summary.en == 'A review: "quoted" text, colons: kept.'
+    assert added.added == dt.date.today().isoformat()  # listed first under "recently added"
     assert added.files[0].path == "files/court-practice-review/review.ru.txt" and added.files[0].sha256
     assert (tmp_path / added.files[0].path).read_text("utf-8") == "Текст обзора."
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eucj_bank.catalog import load_catalog
-from eucj_bank.profiles import MATERIAL_ACCENT, MATERIAL_PRIMARY, check_selection, default_profile, load_profile
+from eucj_bank.profiles import MATERIAL_ACCENT, MATERIAL_PRIMARY, check_selection, load_profile
 from support import ROOT, build_site
 
 PROFILES = ROOT / "profiles"
@@ -30,12 +30,17 @@ def test_shipped_profiles_are_valid_and_select_something(name, catalogue):
     assert not check_selection(loaded, catalogue)
 
 
-def test_full_bank_profile_is_what_builds_without_a_profile(catalogue):
+def test_full_bank_profile_publishes_every_public_resource(catalogue):
     full = load_profile(PROFILES / "full-bank.yml").profile
-    default = default_profile()
-    assert full == default
-    published = default.select(catalogue).resources
-    assert published == [r for r in catalogue.resources if r.access == "public"]
+    assert full.name == "eucj-resource-bank" and not full.internal
+    assert full.select(catalogue).resources == catalogue.public().resources
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_a_build_without_a_profile_is_the_full_bank(shipped, lang):
+    full = load_profile(PROFILES / "full-bank.yml").profile
+    html = (shipped["site"] / ("" if lang == "en" else f"{lang}/") / "catalogue.html").read_text("utf-8")
+    assert re.search(rf"<title>[^<]* - {re.escape(getattr(full.site_name, lang))}</title>", html)
 
 
 def test_probation_profile_selects_probation_and_risk_assessment_only(catalogue):

@@ -144,3 +144,14 @@ def test_generated_pages_are_not_written_into_docs(shipped):
     for lang in LANGS:
         assert not (ROOT / "docs" / lang / "resources").exists()
         assert not (ROOT / "docs" / lang / "catalogue.md").exists()
+
+
+SITE_NAMES = {"en": "EUCJ Resource Bank", "ru": "Банк ресурсов EUCJ", "kk": "EUCJ ресурстар банкі"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_site_name_is_in_the_page_language(shipped, lang):
+    home = (shipped["site"] / f"{LANG_ROOT[lang]}index.html").read_text("utf-8")
+    assert f"<title>{SITE_NAMES[lang]}</title>" in home
+    catalogue = (shipped["site"] / f"{LANG_ROOT[lang]}catalogue.html").read_text("utf-8")
+    assert re.search(rf"<title>[^<]+ - {SITE_NAMES[lang]}</title>", catalogue)

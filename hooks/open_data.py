@@ -1,0 +1,20 @@
+"""MkDocs hook: open data and feeds (eucj_bank/open_data.py, feeds.py), once per build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from eucj_bank import build_session
+from eucj_bank.feeds import write_feeds
+from eucj_bank.open_data import write_open_data
+
+
+@event_priority(-200)
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # nested language builds; the first build ends after all of them
+    catalogue, site_dir = build_session.current().catalogue, Path(config.site_dir)
+    write_open_data(catalogue, site_dir, config.site_url or "")
+    write_feeds(catalogue, site_dir, config.site_url or "")

@@ -1,0 +1,16 @@
+"""MkDocs hook: per-language sitemaps (eucj_bank/sitemaps.py), once every language is built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from eucj_bank.sitemaps import write_sitemaps
+
+
+@event_priority(-200)  # after static-i18n and Material (-100), which write the sitemap they know
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # a nested language build; the first build ends after all of them
+    write_sitemaps(Path(config.site_dir), config.site_url or "")

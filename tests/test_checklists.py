@@ -1,0 +1,78 @@
+"""Checklist files: their structure is checked with located errors, and they render as
+real, labelled checkboxes (the ticking itself is driven in test_browser_browsing.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eucj_bank.catalog import load_catalog
+from eucj_bank.checklist_model import check_checklist, load_checklist_model
+from eucj_bank.checklists import render_checklist
+from eucj_bank.vocab import LANGS
+from support import ROOT
+
+FIXTURE = Path(__file__).parent / "fixtures" / "trainer_bank"
+
+
+@pytest.fixture
+def bank(tmp_path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "bank")
+    return tmp_path / "bank"
+
+
+def _break(bank: Path, old: str, new: str) -> tuple[Path, int]:
+    path = bank / "checklists" / "probation-checklist.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path, text[:text.index(old)].count("\n") + 1  # the line of the change
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("id: records-access", "id: records-contacts", "already used on line"),
+    ("guidance: {en: \"Ask the staff.\"", "guidence: {en: \"Ask the staff.\"", "unknown field 'guidence'"),
+    ('rule: "EPR Part I"', "rule: 58", "valid string"),
+    ("id: rights\n", "id: Rights Section\n", "should match pattern"),
+])
+def test_a_broken_checklist_stops_the_catalogue_with_a_located_error(bank, old, new, message):
+    path, line = _break(bank, old, new)
+    result = load_catalog(bank / "resource_catalog.yaml", bank)
+    found = [p for p in result.problems if p.severity == "error"]
+    assert not result.ok and found
+    assert all(p.file.endswith("checklists/probation-checklist.yaml") and p.hint for p in found)
+    assert any(p.line == line and message in p.message for p in found), found
+
+
+def test_a_missing_translation_is_a_warning(bank):
+    _break(bank, ', kk: "Жадынаманы оқыңыз."}', "}")
+    problems = check_checklist(bank / "checklists" / "probation-checklist.yaml", "c.yaml")
+    assert [(p.severity, p.message) for p in problems] == [("warning", "guidance.kk is missing")]
+
+
+def test_yaml_syntax_errors_are_located_not_raised(bank):
+    path, _ = _break(bank, "items:\n      - id: rights-informed", "items:\n\t- id: rights-informed")
+    problems = check_checklist(path, "c.yaml")
+    assert problems and problems[0].severity == "error" and problems[0].line > 1
+
+
+def test_the_shipped_checklist_is_sound():
+    path = ROOT / "checklists" / "epr-checklist.yaml"
+    assert check_checklist(path, "epr-checklist.yaml") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_item_is_a_checkbox_labelled_by_its_question(lang):
+    path = ROOT / "checklists" / "epr-checklist.yaml"
+    checklist = load_checklist_model(path)
+    html = render_checklist(path, lang, "epr-checklist")
+    items = [item for section in checklist.sections for item in section.items]
+    boxes = re.findall(r'<input type="checkbox" class="eucj-check-box" id="check-([^"]+)"', html)
+    assert boxes == [item.id for item in items]
+    for item in items:
+        question = item.question.get(lang)[0]
+        label = re.search(rf'<label for="check-{item.id}"[^>]*>(.*?)</label>', html).group(1)
+        assert label == question.replace('"', "&quot;").replace("'", "&#x27;") or label == question
