@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .catalog import LoadResult, load_catalog
 from .model import Catalogue
-from .profiles import Profile, ProfileResult, check_selection
 from .pages import FACETS, SiteContext, page_path, render_browse_page, render_catalogue_page, render_resource_page
+from .profiles import Profile, ProfileResult, check_selection
 from .vocab import LANGS
 
 
