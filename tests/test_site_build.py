@@ -155,3 +155,14 @@ def test_site_name_is_in_the_page_language(shipped, lang):
     assert f"<title>{SITE_NAMES[lang]}</title>" in home
     catalogue = (shipped["site"] / f"{LANG_ROOT[lang]}catalogue.html").read_text("utf-8")
     assert re.search(rf"<title>[^<]+ - {SITE_NAMES[lang]}</title>", catalogue)
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(shipped, tmp_path):
+    from support import build_site
+
+    again = tmp_path / "site"
+    assert build_site(again, strict=True).returncode == 0
+    first = {p.relative_to(shipped["site"]): p.read_bytes() for p in shipped["site"].rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(p) for p in first if first[p] != second[p]] == []
