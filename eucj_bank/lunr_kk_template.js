@@ -19,9 +19,12 @@
 
     var T = /*TABLES*/ null;
 
-    var LETTERS = "0-9a-zа-яёәғқңөұүһі";
-    var EDGES = new RegExp("^[^" + LETTERS + "]+|[^" + LETTERS + "]+$", "g");
-    var LATIN_I = /([а-яёәғқңөұүһі])i|i(?=[а-яёәғқңөұүһі])/g;
+    // Trimmer: what is not a word character (T.wordChars: digits, Latin, Cyrillic with
+    // every Kazakh letter) is stripped from both ends; a Latin i next to a Cyrillic
+    // letter is Kazakh і typed on a Russian keyboard (бiлiм). No lookbehind (old
+    // browsers): the letter before is captured and put back.
+    var EDGES = new RegExp("^[^" + T.wordChars + "]+|[^" + T.wordChars + "]+$", "g");
+    var LATIN_I = new RegExp("([" + T.cyrillic + "])i|i(?=[" + T.cyrillic + "])", "g");
     var STOP = {};
     T.stopWords.forEach(function (w) { STOP[w] = true; });
     var SLOT_ENDINGS = T.slots.map(function (slot) {
@@ -38,7 +41,11 @@
       return word.replace(EDGES, "");
     }
 
+    // Vowel harmony of a stem: its last back or front vowel decides.
     function harmony(stem) {
+      for (var e = 0; e < T.eitherHarmonyEnds.length; e++) {
+        if (endsWith(stem, T.eitherHarmonyEnds[e])) return "any";
+      }
       for (var i = stem.length - 1; i >= 0; i--) {
         if (has(T.back, stem[i])) return "back";
         if (has(T.front, stem[i])) return "front";
@@ -54,6 +61,8 @@
       return "any";
     }
 
+    // May `ending` follow `stem`? Minimum stem, a vowel in it, the sound before the
+    // ending (allomorphs) and vowel harmony.
     function fits(stem, ending, classes) {
       var last = stem.slice(-1);
       var minimum = has(T.vowels + "у", last) ? T.minStem : T.minStem - 1;
@@ -70,6 +79,7 @@
       return sh === "any" || eh === "any" || sh === eh;
     }
 
+    // Remove the longest ending of one slot that fits, else return the word unchanged.
     function stripSlot(word, table, endings) {
       for (var i = 0; i < endings.length; i++) {
         var ending = endings[i];
@@ -91,11 +101,19 @@
       return stem;
     }
 
+    // The index key of a reading: a stem-final consonant + ы/і goes as the possessive
+    // would have gone (көрші, көршілер -> көрш), then a final б/г/ғ is devoiced.
     function finish(word) {
+      var vowel = word.slice(-1);
+      if ((vowel === "ы" || vowel === "і") && fits(word.slice(0, -1), vowel, T.slots[POSSESSIVE][vowel])) {
+        word = restoreVowel(word.slice(0, -1));
+      }
       var last = word.slice(-1);
       return T.devoice[last] ? word.slice(0, -1) + T.devoice[last] : word;
     }
 
+    // The stems `word` may have once the slots from `slotIndex` on are stripped,
+    // likeliest first (see _readings in eucj_bank/kk_stemmer.py).
     function readings(word, slotIndex) {
       if (slotIndex === T.slots.length) return [finish(word)];
       var stripped = stripSlot(word, T.slots[slotIndex], SLOT_ENDINGS[slotIndex]);
@@ -128,6 +146,7 @@
       return readings(word, 0);
     }
 
+    // The plugin: this.use(lunr.kk) in a lunr builder.
     lunr.kk = function () {
       this.pipeline.reset();
       this.pipeline.add(lunr.kk.trimmer, lunr.kk.stopWordFilter, lunr.kk.stemmer);
@@ -137,11 +156,18 @@
       }
     };
 
+    // For lunr.multiLanguage (lunr.multi.min.js builds one trimmer from each language's
+    // word characters); lunr's tokenizer has lowercased tokens already.
+    lunr.kk.wordCharacters = T.wordChars;
+
     lunr.kk.trimmer = function (token) {
       return token.update(function (s) { return trim(s); });
     };
+    // Drops stop words, and a token the trimmer emptied (a dash): lunr's pipeline drops
+    // an empty string but not an empty Token.
     lunr.kk.stopWordFilter = function (token) {
-      if (!STOP[token.toString()]) return token;
+      var word = token.toString();
+      if (word && !STOP[word]) return token;
     };
     // One token per index term; the first is the likeliest stem.
     lunr.kk.stemmer = function (token) {
