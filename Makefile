@@ -10,7 +10,7 @@ export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve validate test test-deps clean
+.PHONY: help site serve validate test test-deps bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test-deps: $(VENV)/.test-installed  ## Install what the tests need (Debian chrom
 
 test: test-deps  ## Run the whole test suite (builds real sites, drives real Chromium)
 	$(PY) -m pytest
+
+bench: test-deps  ## Benchmark 100, 1,000 and 5,000 synthetic resources against the naive setup (about 15 min)
+	$(PY) scripts/benchmark.py
 
 clean:  ## Remove build outputs (keeps .venv)
 	rm -rf site dist

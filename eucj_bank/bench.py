@@ -1,5 +1,6 @@
-"""What the benchmark scripts share: a synthetic bank built for real, and Chromium
-reading it from disk with the network blocked."""
+"""What the benchmark scripts share: synthetic banks built for real (the bank and the
+naive setup), their figures, Chromium reading them from disk with the network
+blocked, and a rebuild under `mkdocs serve`."""
 
 from __future__ import annotations
 
@@ -8,25 +9,116 @@ import os
 import subprocess
 import sys
 import time
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from .naive_site import write_naive_project
+from .packaging import pack_directory
 from .synthetic import generate_catalogue
+from .vocab import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
+LANG_FOLDERS = {folder.rstrip("/") for folder in LANG_ROOT.values() if folder}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"]
+QUERIES = {"en": ("probation", "assessment"), "ru": ("пробации", "оценки"), "kk": ("пробация", "қызметі")}
+
+
+@dataclass
+class Figures:
+    """One build of one catalogue, measured."""
+
+    seconds: float
+    peak_mb: float
+    pages: int = 0
+    site_bytes: int = 0
+    payload_bytes: int = 0  # the resources' own files (the same downloads in every setup)
+    zip_bytes: int = 0
+    index_bytes: dict[str, int] = field(default_factory=dict)  # "en"/"ru"/"kk", or "all" (merged)
+    largest_page: tuple[str, int] = ("", 0)
+    keystroke: dict[str, tuple[float, float]] = field(default_factory=dict)  # lang -> (cold, warm) s
+
+    @property
+    def pages_bytes(self) -> int:
+        """The site without the resources' own files: what the generator writes."""
+        return self.site_bytes - self.payload_bytes
+
+
+def _mkdocs_env(**extra: str) -> dict:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+
+
+def timed_run(args: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+    """Run a command to completion; return (wall seconds, peak resident memory in MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, args)
+    return seconds, usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
 def build_synthetic_site(n: int, work: Path) -> tuple[Path, float]:
-    """Generate an n-resource catalogue under `work`, build it; return (site dir, seconds)."""
+    """Generate an n-resource catalogue under `work`, build the bank; return (site, seconds)."""
     catalogue = generate_catalogue(n, work / "catalogue", ROOT)
     site = work / "site"
-    env = dict(os.environ, EUCJ_CATALOGUE=str(catalogue), NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
-    return site, time.perf_counter() - start
+    return site, build_bank(catalogue, site).seconds
+
+
+def build_bank(catalogue: Path, site: Path) -> Figures:
+    seconds, peak = timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], ROOT,
+                              _mkdocs_env(EUCJ_CATALOGUE=str(catalogue)))
+    return Figures(seconds, peak)
+
+
+def build_naive(catalogue: Path, work: Path) -> tuple[Path, Figures]:
+    config = write_naive_project(catalogue, work)
+    site = work / "site"
+    seconds, peak = timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                              work, _mkdocs_env())
+    return site, Figures(seconds, peak)
+
+
+def _is_payload(relative: Path) -> bool:
+    """A resource's own file: files/... under the site root or a language root."""
+    parts = relative.parts
+    if parts and parts[0] in LANG_FOLDERS:
+        parts = parts[1:]
+    return bool(parts) and parts[0] == "files"
+
+
+def measure_site(site: Path, figures: Figures, zip_path: Path) -> Figures:
+    """Fill in the sizes of a built site (and pack it into `zip_path`)."""
+    largest = ("", 0)
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        relative = path.relative_to(site)
+        figures.site_bytes += size
+        if _is_payload(relative):
+            figures.payload_bytes += size
+        elif path.suffix == ".html":
+            figures.pages += 1
+            largest = max(largest, (relative.as_posix(), size), key=lambda item: item[1])
+    figures.largest_page = largest
+    for lang in LANGS:
+        index = site / LANG_ROOT[lang] / "search" / "search_index.json"
+        if index.is_file():
+            figures.index_bytes[lang] = index.stat().st_size
+    if set(figures.index_bytes) == {LANGS[0]}:  # one index for every language (static-i18n's merge)
+        figures.index_bytes = {"all": figures.index_bytes[LANGS[0]]}
+    pack_directory(site, zip_path, "site")
+    figures.zip_bytes = zip_path.stat().st_size
+    zip_path.unlink()
+    return figures
 
 
 @contextlib.contextmanager
@@ -46,3 +138,66 @@ def offline_pages():
             yield new_page
         finally:
             browser.close()
+
+
+def keystroke_to_results(page, query: str) -> float:
+    """Seconds from the last keystroke of `query` to the first rendered result."""
+    box = page.locator("input[data-md-component='search-query']")
+    box.fill(query)
+    start = page.evaluate("performance.now()")
+    box.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=300000)
+    return (page.evaluate("performance.now()") - start) / 1000
+
+
+def search_latency(site: Path) -> dict[str, tuple[float, float]]:
+    """Per language, from its home page opened from disk: "cold" types right after the
+    page loads (the worker still building its index), "warm" types a second query once
+    results are shown."""
+    out = {}
+    with offline_pages() as new_page:
+        for lang, (first, second) in QUERIES.items():
+            page = new_page()
+            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
+            page.locator("input[data-md-component='search-query']").click()
+            out[lang] = (keystroke_to_results(page, first), keystroke_to_results(page, second))
+            page.context.close()
+    return out
+
+
+def serve_rebuild(catalogue: Path, port: int = 8765, timeout: float = 900) -> tuple[float, float]:
+    """Under `mkdocs serve` (as `make serve` runs it), change the English title of the
+    first resource in the catalogue; return (seconds to the first served site, seconds
+    from the change until the served page shows the new title)."""
+    data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    first = data["resources"][0]
+    url = f"http://127.0.0.1:{port}/resources/{first['id']}.html"
+    args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(args, cwd=ROOT, env=_mkdocs_env(EUCJ_CATALOGUE=str(catalogue)),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        start = time.perf_counter()
+        _wait_for(url, lambda body: True, timeout)
+        first_served = time.perf_counter() - start
+        new_title = f"Changed title {time.time_ns()}"
+        first["title"]["en"] = new_title
+        start = time.perf_counter()
+        catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        _wait_for(url, lambda body: new_title in body, timeout)
+        return first_served, time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _wait_for(url: str, ready, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} not ready after {timeout:.0f} s")

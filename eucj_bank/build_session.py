@@ -22,8 +22,10 @@ class BuildSession:
     result: LoadResult
     profile: Profile  # the copy being built: what it publishes, how it looks
     site_url: str = ""
-    # generated page source path -> function rendering its Markdown
+    # generated page source path -> function rendering it (a RenderedPage)
     pages: dict = field(default_factory=dict)
+    # the generated pages of the language being built, rendered: source path -> RenderedPage
+    rendered: dict = field(default_factory=dict)
 
     @property
     def catalogue(self) -> Catalogue:

@@ -68,7 +68,12 @@ def write_offline_zip(site_dir: Path, zip_path: Path, folder: str) -> int:
     if stale:
         raise PackagingError(f"{site_dir} no longer matches its {MANIFEST_NAME} (rebuild the site): "
                              + ", ".join(stale[:10]) + (" ..." if len(stale) > 10 else ""))
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    return pack_directory(site_dir, zip_path, folder)
+
+
+def pack_directory(site_dir: Path, zip_path: Path, folder: str) -> int:
+    """Zip every file of `site_dir` under `folder/`, reproducibly; return the count."""
+    files = sorted(p for p in Path(site_dir).rglob("*") if p.is_file())
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w") as archive:

@@ -9,7 +9,6 @@ three languages.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +21,7 @@ from .citation import citation
 from .linked_data import dublin_core, resource_jsonld, script_json
 from .model import Catalogue, Localized, Resource
 from .related import related_index
+from .rendered_page import RenderedPage, SearchEntry
 from .text import escape, human_size, plain, summary_html
 from .ui import t
 from .vocab import DEFAULT_LANG, label
@@ -64,18 +64,15 @@ def _up(lang: str, depth: int) -> str:
     return "../" * (depth + (lang != DEFAULT_LANG))
 
 
-def _front_matter(title: str, description: str = "", scripts: tuple[str, ...] = (), extra: dict | None = None) -> str:
+def _meta(title: str, description: str = "", scripts: tuple[str, ...] = (), extra: dict | None = None) -> dict:
     """`scripts`: site-root-relative paths the page loads after Material's own
     (overrides/main.html), so a page's script is loaded by that page only."""
-    # JSON strings are valid YAML scalars: no editor text can break the front matter.
-    lines = ["---", f"title: {json.dumps(escape(title), ensure_ascii=False)}"]
+    meta: dict = {"title": title}
     if description:
-        lines.append(f"description: {json.dumps(escape(description), ensure_ascii=False)}")
+        meta["description"] = description
     if scripts:
-        lines.append(f"scripts: {json.dumps(list(scripts))}")
-    for key, value in (extra or {}).items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join(lines + ["---", ""])
+        meta["scripts"] = list(scripts)
+    return {**meta, **(extra or {})}
 
 
 def _notice(kind: str, title: str, body: str, lang: str | None = None) -> str:
@@ -104,7 +101,7 @@ def _term_links(vocab: str, facet: str | None, values: list[str], lang: str, up:
     return ", ".join(items)
 
 
-def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
+def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> RenderedPage:
     notices: list[str] = []
     title, title_lang = _localized(res.title, lang, "title", notices)
     summary, summary_lang = _localized(res.summary, lang, "summary", notices)
@@ -113,9 +110,7 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
     metadata = {"linked_data": script_json(resource_jsonld(res, lang, ctx.root)),
                 "dublin_core": dublin_core(res, lang)}
-    out = [_front_matter(title, plain(summary)[:300], scripts, metadata)]
-    out.append(_breadcrumbs(res, lang, up))
-    out.append(f'<h1 lang="{title_lang}">{escape(title)}</h1>')
+    out = [_breadcrumbs(res, lang, up), f'<h1 lang="{title_lang}">{escape(title)}</h1>']
     if res.access == "internal":
         out.append(_notice("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
     for notice in notices:
@@ -126,16 +121,46 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> str:
     out.append(_downloads(res, lang, site_up, ctx))
     if res.links:
         out.append(_links(res, lang))
+    search = [SearchEntry("", title, summary_html(summary) + f"<p>{escape(_facts(res, lang))}</p>")]
     if res.checklist:
-        out.append(f'<h2 id="checklist">{escape(t("checklist_heading", lang))}</h2>')
-        out.append(render_checklist(ctx.root / res.checklist, lang, res.id))
+        checklist = render_checklist(ctx.root / res.checklist, lang, res.id)
+        heading = t("checklist_heading", lang)
+        out.append(f'<h2 id="checklist">{escape(heading)}</h2>')
+        out.append(checklist)
+        search.append(SearchEntry("checklist", heading, escape(_text_of(checklist))))
     out.append(_citation(res, lang, ctx))
     out.append(_related(ctx.related[res.id], lang))
     full_text = _inline_markdown(res, lang, ctx.root)
+    text_heading = ("full-text", t("text_heading", lang))
     if full_text:
-        out.append(f'<h2 id="full-text">{escape(t("text_heading", lang))}</h2>')
-        out.append(full_text)
-    return "\n\n".join(part for part in out if part) + "\n"
+        out.append(f'<h2 id="{text_heading[0]}">{escape(text_heading[1])}</h2>')
+    html = "\n\n".join(part for part in out if part) + "\n"
+    return RenderedPage(_meta(title, plain(summary)[:300], scripts, metadata), html, full_text, search,
+                        text_heading)
+
+
+def _facts(res: Resource, lang: str) -> str:
+    """What a reader may search a resource by besides its title and summary: its terms
+    in this language, date, authors, identifier, file names and link titles."""
+    facts = [label("types", res.type, lang), res.date]
+    facts += [label("agencies", a, lang) for a in res.agencies]
+    facts += [label("topics", topic, lang) for topic in res.topics]
+    facts += [label("audiences", a, lang) for a in res.audience]
+    if res.component:
+        facts.append(label("components", res.component, lang))
+    if res.objective:
+        facts.append(label("objectives", res.objective, lang))
+    if res.activity:
+        facts.append(res.activity)
+    facts += res.authors or []
+    facts.append(res.id)
+    facts += [Path(ref.path).name for ref in res.files]
+    facts += [link.title.get(lang)[0] for link in res.links]
+    return " · ".join(facts)
+
+
+def _text_of(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def _breadcrumbs(res: Resource, lang: str, up: str) -> str:
@@ -269,18 +294,20 @@ def _table(resources: list[Resource], lang: str, up: str) -> str:
     return f'<table class="eucj-catalogue"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def render_catalogue_page(catalogue: Catalogue, lang: str) -> str:
+def render_catalogue_page(catalogue: Catalogue, lang: str) -> RenderedPage:
     title = t("catalogue_title", lang)
-    return "\n\n".join([
-        _front_matter(title, scripts=(_lang_dir(lang) + DATA_FILE, SCRIPT)),
+    intro = t("catalogue_intro", lang, count=len(catalogue.resources))
+    html = "\n\n".join([
         f"<h1>{escape(title)}</h1>",
-        f"<p>{escape(t('catalogue_intro', lang, count=len(catalogue.resources)))}</p>",
+        f"<p>{escape(intro)}</p>",
         filter_form(catalogue, lang),
         _table(catalogue.resources, lang, ""),
     ]) + "\n"
+    meta = _meta(title, scripts=(_lang_dir(lang) + DATA_FILE, SCRIPT))
+    return RenderedPage(meta, html, search=[SearchEntry("", title, f"<p>{escape(intro)}</p>")])
 
 
-def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> str:
+def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> RenderedPage:
     vocab, fname = FACETS[facet], _FACET_FIELD[facet]
     title = t(f"browse_{facet}_title", lang)
     groups: dict[str, list[Resource]] = {}
@@ -291,9 +318,14 @@ def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> str:
     order = sorted(groups, key=lambda term: label(vocab, term, lang).casefold())
     toc = "".join(f'<li><a href="#{term}">{escape(label(vocab, term, lang))}</a> ({len(groups[term])})</li>'
                   for term in order)
-    out = [_front_matter(title), f"<h1>{escape(title)}</h1>", f"<p>{escape(t('browse_intro', lang))}</p>",
-           f'<ul class="eucj-browse-toc">{toc}</ul>']
+    intro = t("browse_intro", lang)
+    out = [f"<h1>{escape(title)}</h1>", f"<p>{escape(intro)}</p>", f'<ul class="eucj-browse-toc">{toc}</ul>']
+    # Indexed: the page and each term's section (its name), not the titles it lists,
+    # which their own pages index.
+    search = [SearchEntry("", title, f"<p>{escape(intro)}</p>")]
     for term in order:
-        out.append(f'<h2 id="{term}">{escape(label(vocab, term, lang))}</h2>')
+        name = label(vocab, term, lang)
+        out.append(f'<h2 id="{term}">{escape(name)}</h2>')
         out.append(_table(groups[term], lang, "../"))
-    return "\n\n".join(out) + "\n"
+        search.append(SearchEntry(term, name, ""))
+    return RenderedPage(_meta(title), "\n\n".join(out) + "\n", search=search)

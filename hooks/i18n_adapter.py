@@ -1,8 +1,9 @@
 """MkDocs hook: what mkdocs-static-i18n (1.3) needs from us.
 
 1. It re-creates every File from `src_path` and `docs_dir`, which drops the in-memory
-   content of generated files; after it ran (priority -110 < its -100) we give the
-   files of this build's language their rendered Markdown. Only these are rendered.
+   content of generated files; after it ran (priority -110 < its -100) we render the
+   pages of this build's language (only these) and give MkDocs their source: front
+   matter and any Markdown. Their HTML joins in hooks/generated_html.py.
 2. At the very end of the first build it writes one search index merging all
    languages; we split it and file each language's part under that language's root
    (eucj_bank.search_split). Priority -200: after static-i18n and the offline plugin
@@ -22,11 +23,13 @@ from eucj_bank.search_split import split_index, write_index
 
 @event_priority(-110)
 def on_files(files, config):
-    pages = build_session.current().pages
+    session = build_session.current()
+    session.rendered.clear()
     for file in files:
-        render = pages.get(file.src_uri)
+        render = session.pages.get(file.src_uri)
         if render is not None:
-            file.content_string = render()
+            page = session.rendered[file.src_uri] = render()
+            file.content_string = page.source()
     return files
 
 

@@ -15,30 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eucj_bank.bench import LANG_ROOT, build_synthetic_site, offline_pages
-
-QUERIES = {"en": ("probation", "assessment"), "ru": ("пробации", "оценки"), "kk": ("пробация", "қызметі")}
-
-
-def keystroke_to_results(page, query: str) -> float:
-    box = page.locator("input[data-md-component='search-query']")
-    box.fill(query)
-    start = page.evaluate("performance.now()")
-    box.press("End")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=120000)
-    return (page.evaluate("performance.now()") - start) / 1000
-
-
-def measure(site: Path) -> dict[str, tuple[float, float]]:
-    out = {}
-    with offline_pages() as new_page:
-        for lang, (first, second) in QUERIES.items():
-            page = new_page()
-            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
-            page.locator("input[data-md-component='search-query']").click()
-            out[lang] = (keystroke_to_results(page, first), keystroke_to_results(page, second))
-            page.context.close()
-    return out
+from eucj_bank.bench import LANG_ROOT, QUERIES, build_synthetic_site, search_latency
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
             for lang in QUERIES:
                 size = (site / LANG_ROOT[lang] / "search/search_index.json").stat().st_size
                 print(f"  {lang}: search index {size / 1e6:.1f} MB")
-            for lang, (cold, warm) in measure(site).items():
+            for lang, (cold, warm) in search_latency(site).items():
                 print(f"  {lang}: keystroke to results offline: cold {cold:.2f} s, warm {warm:.2f} s")
     return 0
 

@@ -1,0 +1,41 @@
+"""MkDocs hook: the HTML and the search entries of the generated pages.
+
+MkDocs converts only their Markdown part (a resource's own text; see
+eucj_bank.rendered_page for why): the rendered HTML goes in front of it, and the
+page is indexed from its own entries, plus the sections of that Markdown part cut
+by Material's own search parser, as Material would have cut them.
+"""
+
+from __future__ import annotations
+
+from material.plugins.search.plugin import Parser
+
+from eucj_bank import build_session
+
+
+def on_page_content(html, page, config, files):
+    rendered = build_session.current().rendered.get(page.file.src_uri)
+    if rendered is None:
+        return html
+    page.eucj_markdown_html = html  # the converted Markdown part, indexed below
+    return rendered.html + html
+
+
+def on_page_context(context, page, config, nav):
+    rendered = build_session.current().rendered.get(page.file.src_uri)
+    search = config.plugins.get("material/search")
+    if rendered is None or search is None or not search.config.enabled:
+        return context
+    index = search.search_index
+    index.entries.extend(entry.index_entry(page.url) for entry in rendered.search)
+    if page.eucj_markdown_html.strip():
+        parser = Parser()
+        parser.feed(page.eucj_markdown_html)
+        parser.close()
+        for section in parser.data:
+            if not section.id and not section.title:  # text before the Markdown's first heading
+                section.id, title = rendered.markdown_heading
+                section.title = [title]
+            if not section.is_excluded():
+                index.create_entry_for_section(section, page.toc, page.url, page)
+    return context

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Benchmark the bank against the naive setup on synthetic catalogues (`make bench`).
+
+Usage: python scripts/benchmark.py [N ...] [--naive-max N] [--serve N] [--no-browser]
+
+For each N (default 100 1000 5000 resources, each in en, ru and kk) it generates a
+catalogue (eucj_bank.synthetic), builds the bank and, up to --naive-max (default
+1000), the naive setup of eucj_bank.naive_site on the same catalogue, and prints for
+each: build wall time and peak memory, HTML pages written, size of site/ (and without
+the resources' own files, the same downloads in both), of the zip, of the search
+index per language, the largest page, and the time from a keystroke to results in
+Chromium from disk with the network blocked; then the ratios to the naive setup
+against the targets, time per resource across N, and the time `mkdocs serve` takes
+to show one changed resource (at N = --serve, default 1000; 0 skips it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from eucj_bank.bench import Figures, build_bank, build_naive, measure_site, search_latency, serve_rebuild
+from eucj_bank.synthetic import generate_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+# issue #8: at N = 1,000, as ratios to the naive setup measured in the same run
+TARGETS = {"build time": 0.10, "site/": 0.10, "search index": 0.15, "keystroke to results": 0.25}
+LINEAR_LIMIT = 1.5  # time per resource at 5,000 against 1,000
+MEMORY_LIMIT_MB = 2048
+
+
+def mb(size: float) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def print_figures(name: str, f: Figures) -> None:
+    print(f"  {name}:")
+    print(f"    build {f.seconds:.1f} s, peak memory {f.peak_mb:.0f} MB; {f.pages} HTML pages")
+    print(f"    site/ {mb(f.site_bytes)} ({mb(f.pages_bytes)} without the resources' files); zip {mb(f.zip_bytes)}")
+    print("    search index " + ", ".join(f"{lang} {mb(size)}" for lang, size in f.index_bytes.items()))
+    print(f"    largest page {f.largest_page[0]} ({f.largest_page[1] / 1e3:.0f} kB)")
+    for lang, (cold, warm) in f.keystroke.items():
+        print(f"    keystroke to results, {lang}: {cold:.2f} s cold, {warm:.2f} s warm")
+
+
+def ratio_line(what: str, bank: float, naive: float, target: float | None) -> str:
+    ratio = bank / naive
+    verdict = "" if target is None else f" (target <= {target:.2f}x: {'met' if ratio <= target else 'NOT met'})"
+    return f"    {what}: {ratio:.3f}x{verdict}"
+
+
+def print_ratios(bank: Figures, naive: Figures) -> None:
+    print("  bank / naive:")
+    print(ratio_line("build time", bank.seconds, naive.seconds, TARGETS["build time"]))
+    print(ratio_line("peak memory", bank.peak_mb, naive.peak_mb, None))
+    print(ratio_line("site/", bank.site_bytes, naive.site_bytes, TARGETS["site/"]))
+    print(ratio_line("site/ without the resources' files", bank.pages_bytes, naive.pages_bytes, TARGETS["site/"]))
+    print(ratio_line("zip", bank.zip_bytes, naive.zip_bytes, None))
+    merged = sum(naive.index_bytes.values())
+    for lang, size in bank.index_bytes.items():
+        print(ratio_line(f"search index {lang} (of the merged naive index)", size, merged, TARGETS["search index"]))
+    for lang, (cold, warm) in bank.keystroke.items():
+        if lang in naive.keystroke:
+            print(ratio_line(f"keystroke to results {lang}, cold", cold, naive.keystroke[lang][0],
+                             TARGETS["keystroke to results"]))
+            print(ratio_line(f"keystroke to results {lang}, warm", warm, naive.keystroke[lang][1],
+                             TARGETS["keystroke to results"]))
+
+
+def run(n: int, work: Path, naive: bool, browser: bool) -> Figures:
+    catalogue = generate_catalogue(n, work / "catalogue", ROOT)
+    print(f"\nN = {n} resources x 3 languages", flush=True)
+    bank = measure_site(work / "site", build_bank(catalogue, work / "site"), work / "bank.zip")
+    if browser:
+        bank.keystroke = search_latency(work / "site")
+    print_figures("bank", bank)
+    if naive:
+        naive_site, figures = build_naive(catalogue, work / "naive")
+        figures = measure_site(naive_site, figures, work / "naive.zip")
+        if browser:
+            figures.keystroke = search_latency(naive_site)
+        print_figures("naive setup", figures)
+        print_ratios(bank, figures)
+    print(f"  time per resource: {1000 * bank.seconds / n:.1f} ms"
+          f" (memory limit {MEMORY_LIMIT_MB} MB: {'met' if bank.peak_mb <= MEMORY_LIMIT_MB else 'NOT met'})", flush=True)
+    return bank
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="*", type=int, default=[100, 1000, 5000])
+    parser.add_argument("--naive-max", type=int, default=1000, help="build the naive setup up to this N")
+    parser.add_argument("--serve", type=int, default=1000, help="measure a rebuild under mkdocs serve at this N")
+    parser.add_argument("--no-browser", action="store_true", help="skip the keystroke-to-results timings")
+    args = parser.parse_args(argv)
+    per_resource = {}
+    for n in args.n:
+        with tempfile.TemporaryDirectory(prefix=f"eucj-bench-{n}-") as tmp:
+            bank = run(n, Path(tmp), n <= args.naive_max, not args.no_browser)
+            per_resource[n] = bank.seconds / n
+    if 1000 in per_resource and max(per_resource) > 1000:
+        n = max(per_resource)
+        growth = per_resource[n] / per_resource[1000]
+        print(f"\nLinearity: time per resource at N = {n} is {growth:.2f}x that at N = 1000"
+              f" (target <= {LINEAR_LIMIT}x: {'met' if growth <= LINEAR_LIMIT else 'NOT met'})")
+    if args.serve:
+        with tempfile.TemporaryDirectory(prefix="eucj-bench-serve-") as tmp:
+            catalogue = generate_catalogue(args.serve, Path(tmp) / "catalogue", ROOT)
+            first, rebuild = serve_rebuild(catalogue)
+            print(f"\nmkdocs serve at N = {args.serve}: site first served after {first:.1f} s;"
+                  f" one resource's title changed -> page served with it after {rebuild:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
