@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .catalog import LoadResult, load_catalog
 from .model import Catalogue
-from .pages import FACETS, SiteContext, page_path, render_browse_page, render_catalogue_page, render_resource_page
+from .pages import (FACETS, SiteContext, browse_groups, page_path, render_browse_page, render_catalogue_page,
+                    render_resource_page, render_term_page, term_page)
 from .profiles import Profile, ProfileResult, check_selection
 from .vocab import LANGS
 
@@ -43,6 +44,10 @@ class BuildSession:
             for facet in FACETS:
                 self.pages[page_path("browse", lang, facet)] = (
                     lambda lang=lang, facet=facet: render_browse_page(published, facet, lang))
+                for term, resources in browse_groups(published, facet).items():
+                    self.pages[page_path("term", lang, term_page(facet, term))] = (
+                        lambda lang=lang, facet=facet, term=term, resources=resources:
+                        render_term_page(resources, facet, term, lang))
             for res in published.resources:
                 self.pages[page_path("resource", lang, res.id)] = (
                     lambda lang=lang, res=res: render_resource_page(res, lang, ctx))

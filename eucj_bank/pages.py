@@ -50,7 +50,8 @@ class SiteContext:
 
 def page_path(kind: str, lang: str, key: str = "") -> str:
     """The docs-relative source path of a generated page (as static-i18n expects)."""
-    name = {"resource": f"resources/{key}.md", "catalogue": "catalogue.md", "browse": f"browse/{key}.md"}[kind]
+    name = {"resource": f"resources/{key}.md", "catalogue": "catalogue.md", "browse": f"browse/{key}.md",
+            "term": f"browse/{key}.md"}[kind]
     return f"{lang}/{name}"
 
 
@@ -97,7 +98,7 @@ def _term_links(vocab: str, facet: str | None, values: list[str], lang: str, up:
     items = []
     for value in values:
         text = escape(label(vocab, value, lang))
-        items.append(f'<a href="{up}browse/{facet}.html#{value}">{text}</a>' if facet else text)
+        items.append(f'<a href="{up}browse/{term_page(facet, value)}.html">{text}</a>' if facet else text)
     return ", ".join(items)
 
 
@@ -165,7 +166,7 @@ def _text_of(html: str) -> str:
 
 def _breadcrumbs(res: Resource, lang: str, up: str) -> str:
     steps = [(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
-             (f"{up}browse/type.html#{res.type}", label("types", res.type, lang))]
+             (f"{up}browse/{term_page('type', res.type)}.html", label("types", res.type, lang))]
     items = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in steps)
     return f'<nav class="eucj-breadcrumbs" aria-label="{escape(t("breadcrumbs_label", lang))}"><ol>{items}</ol></nav>'
 
@@ -307,25 +308,48 @@ def render_catalogue_page(catalogue: Catalogue, lang: str) -> RenderedPage:
     return RenderedPage(meta, html, search=[SearchEntry("", title, f"<p>{escape(intro)}</p>")])
 
 
-def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> RenderedPage:
-    vocab, fname = FACETS[facet], _FACET_FIELD[facet]
-    title = t(f"browse_{facet}_title", lang)
+def term_page(facet: str, term: str) -> str:
+    """The name of the browse page of one term (browse/topic-probation.html): one page
+    per term, so that no page grows with the whole bank (a page listing every topic's
+    resources weighed 1.7 MB at 1,000 resources)."""
+    return f"{facet}-{term}"
+
+
+def browse_groups(catalogue: Catalogue, facet: str) -> dict[str, list[Resource]]:
+    """Each term of `facet` that some resource has -> those resources."""
+    fname = _FACET_FIELD[facet]
     groups: dict[str, list[Resource]] = {}
     for res in catalogue.resources:
         values = getattr(res, fname)
         for value in values if isinstance(values, list) else [values]:
             groups.setdefault(value, []).append(res)
+    return groups
+
+
+def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> RenderedPage:
+    """A facet's page: its terms, each with its count, leading to the term's page."""
+    vocab = FACETS[facet]
+    title = t(f"browse_{facet}_title", lang)
+    groups = browse_groups(catalogue, facet)
     order = sorted(groups, key=lambda term: label(vocab, term, lang).casefold())
-    toc = "".join(f'<li><a href="#{term}">{escape(label(vocab, term, lang))}</a> ({len(groups[term])})</li>'
-                  for term in order)
+    items = "".join(f'<li><a href="{term_page(facet, term)}.html">{escape(label(vocab, term, lang))}</a>'
+                    f" ({len(groups[term])})</li>" for term in order)
     intro = t("browse_intro", lang)
-    out = [f"<h1>{escape(title)}</h1>", f"<p>{escape(intro)}</p>", f'<ul class="eucj-browse-toc">{toc}</ul>']
-    # Indexed: the page and each term's section (its name), not the titles it lists,
-    # which their own pages index.
-    search = [SearchEntry("", title, f"<p>{escape(intro)}</p>")]
-    for term in order:
-        name = label(vocab, term, lang)
-        out.append(f'<h2 id="{term}">{escape(name)}</h2>')
-        out.append(_table(groups[term], lang, "../"))
-        search.append(SearchEntry(term, name, ""))
-    return RenderedPage(_meta(title), "\n\n".join(out) + "\n", search=search)
+    html = (f"<h1>{escape(title)}</h1>\n\n<p>{escape(intro)}</p>\n\n"
+            f'<ul class="eucj-browse-toc">{items}</ul>\n')
+    return RenderedPage(_meta(title), html, search=[SearchEntry("", title, f"<p>{escape(intro)}</p>")])
+
+
+def render_term_page(resources: list[Resource], facet: str, term: str, lang: str) -> RenderedPage:
+    """The resources filed under one term, newest first (the same table as the catalogue)."""
+    name = label(FACETS[facet], term, lang)
+    facet_title = t(f"browse_{facet}_title", lang)
+    crumbs = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in (
+        ("../index.html", t("home", lang)), (f"{facet}.html", facet_title)))
+    intro = t("browse_term_intro", lang, term=name, count=len(resources))
+    html = "\n\n".join([
+        f'<nav class="eucj-breadcrumbs" aria-label="{escape(t("breadcrumbs_label", lang))}"><ol>{crumbs}</ol></nav>',
+        f'<h1 id="{term}">{escape(name)}</h1>', f"<p>{escape(intro)}</p>", _table(resources, lang, "../"),
+    ]) + "\n"
+    # Indexed by its name, not by the titles it lists: their own pages index those.
+    return RenderedPage(_meta(f"{name} - {facet_title}"), html, search=[SearchEntry("", name, f"<p>{escape(intro)}</p>")])

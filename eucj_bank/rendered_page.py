@@ -4,11 +4,12 @@ Generated pages (resource, catalogue, browse) are HTML from end to end: every va
 escaped where it is written (eucj_bank.text). Passing that HTML through Markdown only
 re-parsed it (Python-Markdown's raw-HTML extraction and md_in_html), and Material's
 search plugin parsed it once more to cut it into sections: at 1,000 resources x 3
-languages those two parsers were 70% of the build. So the build hands MkDocs the front
-matter and any real Markdown (a resource's own text), puts the HTML in front of the
-converted Markdown (hooks/i18n_adapter.py), and indexes the page from the entries
-written here, which also index what a reader searches for (title, summary, facets,
-file names) and not the page's furniture (breadcrumbs, related titles, citation).
+languages those two parsers were 70% of the build. So the build hands MkDocs only the
+real Markdown (a resource's own text), sets the metadata, puts the HTML in front of
+the converted Markdown and indexes the page from the entries written here
+(hooks/i18n_adapter.py, hooks/generated_html.py). The entries index what a reader
+searches for (title, summary, facets, file names), not the page's furniture
+(breadcrumbs, related titles, citation).
 """
 
 from __future__ import annotations
@@ -44,22 +45,20 @@ class RenderedPage:
     # until the Markdown's own first heading.
     markdown_heading: tuple[str, str] = ("", "")
 
-    def source(self) -> str:
-        """What MkDocs reads: the front matter and the Markdown part only. Material's
-        search skips the page (search.exclude); the hook indexes `search` instead."""
-        return front_matter({**self.meta, "search": {"exclude": True}}) + self.markdown
+    def page_meta(self) -> dict:
+        """The page's metadata, as MkDocs would read it from front matter (set directly:
+        PyYAML parsing the JSON-LD of 3,000 pages cost a second). Material's search
+        skips the page (search.exclude); the hook indexes `search` instead."""
+        return {**_escaped(self.meta), "search": {"exclude": True}}
 
     def as_markdown(self) -> str:
         """The whole page as one Markdown source, as a plain MkDocs project would hold
         it (the naive configuration of the benchmark)."""
-        return front_matter(self.meta) + self.html + "\n\n" + self.markdown
+        # JSON values are valid YAML: no editor text can break the front matter.
+        lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in _escaped(self.meta).items()]
+        return "\n".join(["---", *lines, "---", "", self.html, self.markdown])
 
 
-def front_matter(meta: dict) -> str:
-    # JSON values are valid YAML: no editor text can break the front matter.
-    lines = ["---"]
-    for key, value in meta.items():
-        if key in ("title", "description"):
-            value = escape(value)
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join(lines + ["---", ""]) + "\n"
+def _escaped(meta: dict) -> dict:
+    """Title and description are shown by the theme as HTML: escape what an editor typed."""
+    return {key: escape(value) if key in ("title", "description") else value for key, value in meta.items()}

@@ -1,4 +1,4 @@
-"""MkDocs hook: the HTML and the search entries of the generated pages.
+"""MkDocs hook: the metadata, HTML and search entries of the generated pages.
 
 MkDocs converts only their Markdown part (a resource's own text; see
 eucj_bank.rendered_page for why): the rendered HTML goes in front of it, and the
@@ -9,8 +9,17 @@ by Material's own search parser, as Material would have cut them.
 from __future__ import annotations
 
 from material.plugins.search.plugin import Parser
+from mkdocs.plugins import event_priority
 
 from eucj_bank import build_session
+
+
+@event_priority(100)  # before any other plugin reads the page's metadata
+def on_page_markdown(markdown, page, config, files):
+    rendered = build_session.current().rendered.get(page.file.src_uri)
+    if rendered is not None:
+        page.meta = rendered.page_meta()
+    return markdown
 
 
 def on_page_content(html, page, config, files):

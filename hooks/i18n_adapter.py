@@ -2,8 +2,8 @@
 
 1. It re-creates every File from `src_path` and `docs_dir`, which drops the in-memory
    content of generated files; after it ran (priority -110 < its -100) we render the
-   pages of this build's language (only these) and give MkDocs their source: front
-   matter and any Markdown. Their HTML joins in hooks/generated_html.py.
+   pages of this build's language (only these) and give MkDocs their Markdown part.
+   Their metadata and HTML join in hooks/generated_html.py.
 2. At the very end of the first build it writes one search index merging all
    languages; we split it and file each language's part under that language's root
    (eucj_bank.search_split). Priority -200: after static-i18n and the offline plugin
@@ -29,7 +29,7 @@ def on_files(files, config):
         render = session.pages.get(file.src_uri)
         if render is not None:
             page = session.rendered[file.src_uri] = render()
-            file.content_string = page.source()
+            file.content_string = page.markdown
     return files
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -238,3 +239,41 @@ def test_catalogue_languages_lead_to_that_languages_downloads(trainer_bank, lang
             page = _html(trainer_bank, lang, f"resources/{res.id}.html")
             section = page.split(f'<h3 id="files-{code}">')[1].split("</ul>")[0]
             assert re.findall(r'hreflang="(\w+)"', section) == [f.lang for f in res.files if f.lang == code]
+
+
+_FACET_FIELDS = {"type": ("types", "type"), "topic": ("topics", "topics"), "agency": ("agencies", "agencies")}
+
+
+def _terms_of(res: Resource, field: str) -> list[str]:
+    value = getattr(res, field)
+    return value if isinstance(value, list) else [value]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("facet", sorted(_FACET_FIELDS))
+def test_browse_pages_list_each_term_with_its_count_and_its_own_page(trainer_bank, facet, lang):
+    """A facet's page lists each term in use with its count; each term has a page of its
+    own listing exactly its resources, so no page grows with the whole bank."""
+    vocab, field = _FACET_FIELDS[facet]
+    expected: dict[str, set[str]] = {}
+    for res in trainer_bank["catalogue"].resources:
+        for term in _terms_of(res, field):
+            expected.setdefault(term, set()).add(res.id)
+    index = _html(trainer_bank, lang, f"browse/{facet}.html")
+    listed = dict(re.findall(rf'<a href="{facet}-([a-z0-9-]+)\.html">[^<]+</a> \((\d+)\)', index))
+    assert listed == {term: str(len(ids)) for term, ids in expected.items()}
+    assert "<table" not in index
+    for term, ids in expected.items():
+        page = _html(trainer_bank, lang, f"browse/{facet}-{term}.html")
+        assert f">{escape(label(vocab, term, lang))}</h1>" in page
+        assert set(re.findall(r'<tr data-id="([^"]+)"', page)) == ids
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_resource_pages_link_each_term_to_its_browse_page(trainer_bank, lang):
+    for res in trainer_bank["catalogue"].resources:
+        html = _html(trainer_bank, lang, f"resources/{res.id}.html")
+        for facet, (_, field) in _FACET_FIELDS.items():
+            for term in _terms_of(res, field):
+                assert f'href="../browse/{facet}-{term}.html"' in html
+                assert (trainer_bank["site"] / LANG_ROOT[lang] / f"browse/{facet}-{term}.html").is_file()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape as html_escape
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -58,6 +59,32 @@ def test_search_index_holds_only_its_language(shipped, lang):
         assert f'<html lang="{lang}"' in target.read_text("utf-8")
     js = (shipped["site"] / LANG_ROOT[lang] / "search/search_index.js").read_text("utf-8")
     assert json.loads(js.removeprefix("var __index = ")) == index
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_indexes_what_a_resource_is_found_by(shipped, catalogue, lang):
+    """A resource page's entry holds its title, summary and facets in the page language;
+    the page's furniture (breadcrumbs, related resources' titles, the citation) is not
+    indexed, so a search for one resource does not also return every page linking it."""
+    from eucj_bank.ui import t
+    from eucj_bank.vocab import label
+
+    docs = json.loads((shipped["site"] / LANG_ROOT[lang] / "search/search_index.json").read_text("utf-8"))["docs"]
+    by_location = {}
+    for doc in docs:
+        assert doc["location"] not in by_location, f"two entries for {doc['location']}"
+        by_location[doc["location"]] = doc
+    for res in catalogue.resources:
+        page = f"resources/{res.id}.html"
+        entry = by_location[page]
+        title, _ = res.title.get(lang)
+        assert entry["title"] == html_escape(title, quote=False)
+        for fact in [label("types", res.type, lang), res.id, *(label("topics", t, lang) for t in res.topics)]:
+            assert html_escape(fact, quote=False) in entry["text"], (page, fact)
+        sections = {loc.partition("#")[2] for loc in by_location if loc.startswith(page + "#")}
+        assert not sections & {"related", "cite", "downloads", "about-resource"}, (page, sections)
+    breadcrumb = f"<li>{html_escape(t('home', lang), quote=False)}</li>"
+    assert not [loc for loc, doc in by_location.items() if breadcrumb in doc["text"]]
 
 
 def test_kazakh_ui_translation_is_complete():
