@@ -65,8 +65,9 @@ def print_ratios(bank: Figures, naive: Figures, targets: dict[str, float]) -> No
         if lang in naive.keystroke:
             print(ratio_line(f"keystroke to results {lang}, cold", cold, naive.keystroke[lang][0],
                              targets.get("keystroke to results")))
-            print(ratio_line(f"keystroke to results {lang}, warm", warm, naive.keystroke[lang][1],
-                             targets.get("keystroke to results")))
+            # The target is on the first search of a visit (the naive 2.6 s of the issue);
+            # once an index is loaded, both answer in tens of milliseconds.
+            print(ratio_line(f"keystroke to results {lang}, warm", warm, naive.keystroke[lang][1], None))
 
 
 def run(n: int, work: Path, naive: bool, browser: bool) -> Figures:
