@@ -39,12 +39,13 @@ class BuildSession:
     def plan_pages(self) -> None:
         published = self.catalogue
         ctx = SiteContext(self.root, published, self.site_url)
+        groups = {facet: browse_groups(published, facet) for facet in FACETS}
         for lang in LANGS:
             self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
             for facet in FACETS:
                 self.pages[page_path("browse", lang, facet)] = (
-                    lambda lang=lang, facet=facet: render_browse_page(published, facet, lang))
-                for term, resources in browse_groups(published, facet).items():
+                    lambda lang=lang, facet=facet: render_browse_page(groups[facet], facet, lang))
+                for term, resources in groups[facet].items():
                     self.pages[page_path("term", lang, term_page(facet, term))] = (
                         lambda lang=lang, facet=facet, term=term, resources=resources:
                         render_term_page(resources, facet, term, lang))

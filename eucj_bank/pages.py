@@ -111,7 +111,7 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> Rendered
     scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
     metadata = {"linked_data": script_json(resource_jsonld(res, lang, ctx.root)),
                 "dublin_core": dublin_core(res, lang)}
-    out = [_breadcrumbs(res, lang, up), f'<h1 lang="{title_lang}">{escape(title)}</h1>']
+    out = [_resource_breadcrumbs(res, lang, up), f'<h1 lang="{title_lang}">{escape(title)}</h1>']
     if res.access == "internal":
         out.append(_notice("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
     for notice in notices:
@@ -164,11 +164,15 @@ def _text_of(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def _breadcrumbs(res: Resource, lang: str, up: str) -> str:
-    steps = [(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
-             (f"{up}browse/{term_page('type', res.type)}.html", label("types", res.type, lang))]
+def _breadcrumbs(steps: list[tuple[str, str]], lang: str) -> str:
+    """The trail of (link, text) steps above a page's title."""
     items = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in steps)
     return f'<nav class="eucj-breadcrumbs" aria-label="{escape(t("breadcrumbs_label", lang))}"><ol>{items}</ol></nav>'
+
+
+def _resource_breadcrumbs(res: Resource, lang: str, up: str) -> str:
+    return _breadcrumbs([(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
+                         (f"{up}browse/{term_page('type', res.type)}.html", label("types", res.type, lang))], lang)
 
 
 def _citation(res: Resource, lang: str, ctx: SiteContext) -> str:
@@ -326,11 +330,10 @@ def browse_groups(catalogue: Catalogue, facet: str) -> dict[str, list[Resource]]
     return groups
 
 
-def render_browse_page(catalogue: Catalogue, facet: str, lang: str) -> RenderedPage:
-    """A facet's page: its terms, each with its count, leading to the term's page."""
+def render_browse_page(groups: dict[str, list[Resource]], facet: str, lang: str) -> RenderedPage:
+    """A facet's page: its terms (`browse_groups`), each with its count, leading to the term's page."""
     vocab = FACETS[facet]
     title = t(f"browse_{facet}_title", lang)
-    groups = browse_groups(catalogue, facet)
     order = sorted(groups, key=lambda term: label(vocab, term, lang).casefold())
     items = "".join(f'<li><a href="{term_page(facet, term)}.html">{escape(label(vocab, term, lang))}</a>'
                     f" ({len(groups[term])})</li>" for term in order)
@@ -344,11 +347,9 @@ def render_term_page(resources: list[Resource], facet: str, term: str, lang: str
     """The resources filed under one term, newest first (the same table as the catalogue)."""
     name = label(FACETS[facet], term, lang)
     facet_title = t(f"browse_{facet}_title", lang)
-    crumbs = "".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in (
-        ("../index.html", t("home", lang)), (f"{facet}.html", facet_title)))
     intro = t("browse_term_intro", lang, term=name, count=len(resources))
     html = "\n\n".join([
-        f'<nav class="eucj-breadcrumbs" aria-label="{escape(t("breadcrumbs_label", lang))}"><ol>{crumbs}</ol></nav>',
+        _breadcrumbs([("../index.html", t("home", lang)), (f"{facet}.html", facet_title)], lang),
         f'<h1 id="{term}">{escape(name)}</h1>', f"<p>{escape(intro)}</p>", _table(resources, lang, "../"),
     ]) + "\n"
     # Indexed by its name, not by the titles it lists: their own pages index those.

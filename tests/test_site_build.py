@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape as html_escape
 import zipfile
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from eucj_bank.catalog import load_catalog
-from eucj_bank.vocab import LANGS
+from eucj_bank.ui import t
+from eucj_bank.vocab import LANGS, label
 from support import ROOT, package
 
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -66,9 +67,6 @@ def test_search_indexes_what_a_resource_is_found_by(shipped, catalogue, lang):
     """A resource page's entry holds its title, summary and facets in the page language;
     the page's furniture (breadcrumbs, related resources' titles, the citation) is not
     indexed, so a search for one resource does not also return every page linking it."""
-    from eucj_bank.ui import t
-    from eucj_bank.vocab import label
-
     docs = json.loads((shipped["site"] / LANG_ROOT[lang] / "search/search_index.json").read_text("utf-8"))["docs"]
     by_location = {}
     for doc in docs:
@@ -79,7 +77,7 @@ def test_search_indexes_what_a_resource_is_found_by(shipped, catalogue, lang):
         entry = by_location[page]
         title, _ = res.title.get(lang)
         assert entry["title"] == html_escape(title, quote=False)
-        for fact in [label("types", res.type, lang), res.id, *(label("topics", t, lang) for t in res.topics)]:
+        for fact in [label("types", res.type, lang), res.id, *(label("topics", topic, lang) for topic in res.topics)]:
             assert html_escape(fact, quote=False) in entry["text"], (page, fact)
         sections = {loc.partition("#")[2] for loc in by_location if loc.startswith(page + "#")}
         assert not sections & {"related", "cite", "downloads", "about-resource"}, (page, sections)
