@@ -26,7 +26,7 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.lock
 	touch $@
 
 validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml (and PROFILE); every problem with file:line:col
-	$(PY) scripts/validate_catalog.py
+	$(PY) scripts/validate_catalogue.py
 
 site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<name>.yml: an agency's copy)
 	$(VENV)/bin/mkdocs build --clean

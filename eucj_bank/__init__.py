@@ -1,0 +1,16 @@
+"""The EUCJ Resource Bank generator: all of its logic, importable without MkDocs.
+
+The subpackages follow the data flow, lowest layer first; a module may import from its
+own subpackage and from the layers before it, never from a later one
+(tests/test_layers.py holds the order):
+
+1. `catalogue`: what editors and agencies write (catalogue, checklists, profiles),
+   loaded with positions into one typed model and validated.
+2. `search`: the per-language search indexes, the Kazakh stemmer, the worker patch.
+3. `open_data`: exports, feeds, linked data and sitemaps, read from the model.
+4. `site`: the generated pages and what they show.
+5. `copies`: one build of one copy (profile, pages, files), its manifest, zip and CSP.
+6. `bench`: benchmarks on synthetic banks, against the naive setup.
+"""
+
+LAYERS = ("catalogue", "search", "open_data", "site", "copies", "bench")

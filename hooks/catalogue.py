@@ -1,6 +1,6 @@
 """MkDocs hook: load and validate the site profile and the catalogue once per site build.
 
-Errors stop the build with the same located messages as scripts/validate_catalog.py;
+Errors stop the build with the same located messages as scripts/validate_catalogue.py;
 missing translations are warnings (fatal under `mkdocs build --strict`).
 `EUCJ_CATALOGUE` overrides the catalogue's path; `EUCJ_PROFILE` names the site profile
 (`make site PROFILE=...` passes it), profiles/full-bank.yml without one. A profile's
@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from eucj_bank import build_session
-from eucj_bank.problems import errors
-from eucj_bank.profiles import load_profile, profile_path
+from eucj_bank.catalogue.problems import errors
+from eucj_bank.catalogue.profiles import load_profile, profile_path
+from eucj_bank.copies import build_session
 
 log = get_plugin_logger("eucj.catalogue")
 

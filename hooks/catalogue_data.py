@@ -10,8 +10,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from eucj_bank import build_session
-from eucj_bank.catalogue_filters import write_catalogue_data
+from eucj_bank.copies import build_session
+from eucj_bank.site.catalogue_filters import write_catalogue_data
 
 
 @event_priority(-200)

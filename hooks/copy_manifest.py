@@ -10,9 +10,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from eucj_bank import build_session
-from eucj_bank.manifest import write_manifest
-from eucj_bank.packaging import write_how_to_open
+from eucj_bank.copies import build_session
+from eucj_bank.copies.manifest import write_manifest
+from eucj_bank.copies.packaging import write_how_to_open
 
 
 @event_priority(-1000)

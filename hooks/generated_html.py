@@ -1,7 +1,7 @@
 """MkDocs hook: the metadata, HTML and search entries of the generated pages.
 
 MkDocs converts only their Markdown part (a resource's own text; see
-eucj_bank.rendered_page for why): the rendered HTML goes in front of it, and the
+eucj_bank.site.rendered_page for why): the rendered HTML goes in front of it, and the
 page is indexed from its own entries, plus the sections of that Markdown part cut
 by Material's own search parser, as Material would have cut them.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from material.plugins.search.plugin import Parser
 from mkdocs.plugins import event_priority
 
-from eucj_bank import build_session
+from eucj_bank.copies import build_session
 
 
 @event_priority(100)  # before any other plugin reads the page's metadata

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from eucj_bank import build_session
+from eucj_bank.copies import build_session
 
 
 def on_files(files, config):

@@ -6,7 +6,7 @@
    Their metadata and HTML join in hooks/generated_html.py.
 2. At the very end of the first build it writes one search index merging all
    languages; we split it and file each language's part under that language's root
-   (eucj_bank.search_split). Priority -200: after static-i18n and the offline plugin
+   (eucj_bank.search.index_split). Priority -200: after static-i18n and the offline plugin
    (both -100), which would otherwise overwrite our files.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from eucj_bank import build_session
-from eucj_bank.search_split import split_index, write_index
+from eucj_bank.copies import build_session
+from eucj_bank.search.index_split import split_index, write_index
 
 
 @event_priority(-110)

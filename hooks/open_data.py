@@ -1,4 +1,4 @@
-"""MkDocs hook: open data and feeds (eucj_bank/open_data.py, feeds.py), once per build."""
+"""MkDocs hook: open data and feeds (eucj_bank/open_data/exports.py, feeds.py), once per build."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from eucj_bank import build_session
-from eucj_bank.feeds import write_feeds
-from eucj_bank.open_data import write_open_data
+from eucj_bank.copies import build_session
+from eucj_bank.open_data.exports import write_open_data
+from eucj_bank.open_data.feeds import write_feeds
 
 
 @event_priority(-200)

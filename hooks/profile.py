@@ -1,4 +1,4 @@
-"""MkDocs hook: dress the site as the profile's copy (eucj_bank/branding.py).
+"""MkDocs hook: dress the site as the profile's copy (eucj_bank/site/branding.py).
 
 on_config runs for every language build after static-i18n's (-100), which has set
 this build's language: the site name, footer contact and internal banner are that
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from eucj_bank import build_session
-from eucj_bank.branding import COLOUR_CSS, colour_css, logo_target, page_values, palette
+from eucj_bank.copies import build_session
+from eucj_bank.site.branding import COLOUR_CSS, colour_css, logo_target, page_values, palette
 
 
 @event_priority(-110)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eucj_bank import build_session
-from eucj_bank.site_files import copy_resource_files
+from eucj_bank.copies import build_session
+from eucj_bank.copies.site_files import copy_resource_files
 
 
 def on_post_build(config):

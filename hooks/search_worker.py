@@ -1,7 +1,7 @@
 """MkDocs hook: use Material's search worker with inflected queries.
 
 on_config tells the template (overrides/main.html) which worker to swap in the
-page's __config; on_post_build writes it (eucj_bank/search_worker.py).
+page's __config; on_post_build writes it (eucj_bank/search/worker_patch.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import material
 
-from eucj_bank.search_worker import OUR_WORKER, material_worker, write_search_worker
+from eucj_bank.search.worker_patch import OUR_WORKER, material_worker, write_search_worker
 
 THEME_DIR = Path(material.__file__).parent / "templates"
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: per-language sitemaps (eucj_bank/sitemaps.py), once every language is built."""
+"""MkDocs hook: per-language sitemaps (eucj_bank/open_data/sitemaps.py), once every language is built."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from eucj_bank.sitemaps import write_sitemaps
+from eucj_bank.open_data.sitemaps import write_sitemaps
 
 
 @event_priority(-200)  # after static-i18n and Material (-100), which write the sitemap they know

@@ -4,8 +4,8 @@
 Usage: python scripts/benchmark.py [N ...] [--naive-max N] [--serve N] [--no-browser]
 
 For each N (default 100 1000 5000 resources, each in en, ru and kk) it generates a
-catalogue (eucj_bank.synthetic), builds the bank and, up to --naive-max (default
-1000), the naive setup of eucj_bank.naive_site on the same catalogue, and prints for
+catalogue (eucj_bank.bench.synthetic), builds the bank and, up to --naive-max (default
+1000), the naive setup of eucj_bank.bench.naive_site on the same catalogue, and prints for
 each: build wall time and peak memory, HTML pages written, size of site/ (and without
 the resources' own files, the same downloads in both), of the zip, of the search
 index per language, the largest page, and the time from a keystroke to results in
@@ -21,8 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eucj_bank.bench import Figures, build_bank, build_naive, measure_site, search_latency, serve_rebuild
-from eucj_bank.synthetic import generate_catalogue
+from eucj_bank.bench.measure import Figures, build_bank, build_naive, measure_site, search_latency, serve_rebuild
+from eucj_bank.bench.synthetic import generate_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 # issue #8: at N = 1,000, as ratios to the naive setup measured in the same run

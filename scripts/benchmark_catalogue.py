@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from eucj_bank.bench import LANG_ROOT, build_synthetic_site, offline_pages
-from eucj_bank.catalog import load_catalog
-from eucj_bank.related import related_index
+from eucj_bank.bench.measure import LANG_ROOT, build_synthetic_site, offline_pages
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.site.related import related_index
 
 WORDS = {"en": "probation", "ru": "пробации", "kk": "пробация"}
 # Each action runs the page's own handlers synchronously inside dispatchEvent.
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.n:
         with tempfile.TemporaryDirectory() as tmp:
             site, seconds = build_synthetic_site(n, Path(tmp))
-            catalogue = load_catalog(Path(tmp) / "catalogue" / "resource_catalog.yaml").catalogue
+            catalogue = load_catalogue(Path(tmp) / "catalogue" / "resource_catalog.yaml").catalogue
             start = time.perf_counter()
             related_index(catalogue)
             print(f"N={n}: build {seconds:.1f} s; related resources ranked in {time.perf_counter() - start:.2f} s")

@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from eucj_bank.generated import write_or_check
-
-from eucj_bank.lunr_kk import OUTPUT, render_lunr_kk
+from eucj_bank.catalogue.generated import write_or_check
+from eucj_bank.search.lunr_kk import OUTPUT, render_lunr_kk
 
 ROOT = Path(__file__).resolve().parent.parent
 

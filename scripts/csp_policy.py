@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from eucj_bank.csp import policy_for
+from eucj_bank.copies.csp import policy_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

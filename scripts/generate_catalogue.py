@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from eucj_bank.synthetic import generate_catalogue
+from eucj_bank.bench.synthetic import generate_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@
 
 Usage: python scripts/new_resource.py [--id ID --type TYPE --title-en ... --file PATH:LANG ...]
 Nothing is written unless the whole catalogue is valid afterwards; problems are printed
-with their location, as scripts/validate_catalog.py prints them.
+with their location, as scripts/validate_catalogue.py prints them.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from eucj_bank.scaffold import NewResource, add_resource
-from eucj_bank.vocab import LANGS, terms
+from eucj_bank.catalogue.scaffold import NewResource, add_resource
+from eucj_bank.catalogue.vocab import LANGS, terms
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = {"agencies": "agencies", "topics": "topics", "audience": "audiences"}

@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from eucj_bank.packaging import PackagingError, write_offline_zip, zip_name
-from eucj_bank.profiles import load_profile, profile_path
+from eucj_bank.catalogue.profiles import load_profile, profile_path
+from eucj_bank.copies.packaging import PackagingError, write_offline_zip, zip_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

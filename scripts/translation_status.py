@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from eucj_bank.catalog import load_catalog
-from eucj_bank.problems import errors
-from eucj_bank.translation_status import render_report
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.problems import errors
+from eucj_bank.catalogue.translation_status import render_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(ROOT / "resource_catalog.yaml"))
     args = parser.parse_args(argv)
-    result = load_catalog(Path(args.path))
+    result = load_catalogue(Path(args.path))
     if not result.ok:
         print("\n".join(str(p) for p in errors(result.problems)), file=sys.stderr)
         return 1

@@ -15,7 +15,14 @@ import sys
 from pathlib import Path
 from urllib.error import URLError
 
-from eucj_bank.manifest import MANIFEST_NAME, ManifestError, http_get, parse_manifest, verify_directory, verify_served
+from eucj_bank.copies.manifest import (
+    MANIFEST_NAME,
+    ManifestError,
+    http_get,
+    parse_manifest,
+    verify_directory,
+    verify_served,
+)
 
 
 def _is_url(text: str) -> bool:

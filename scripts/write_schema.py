@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from eucj_bank.generated import write_or_check
-from eucj_bank.schema import SCHEMAS
+from eucj_bank.catalogue.generated import write_or_check
+from eucj_bank.catalogue.schema import SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_and_package, is_local, serve, unzip
 
 
@@ -75,12 +74,12 @@ TRAINER_BANK = ROOT / "tests" / "fixtures" / "trainer_bank" / "resource_catalog.
 def trainer_bank(tmp_path_factory):
     """The small fixture catalogue (every facet varied, a checklist, an internal entry,
     a missing Kazakh title) built, zipped, served and unzipped once."""
-    from eucj_bank.catalog import load_catalog
+    from eucj_bank.catalogue.load import load_catalogue
 
     out = tmp_path_factory.mktemp("trainer_bank")
     built = build_and_package(out, catalogue=TRAINER_BANK)
     into = unzip(built["zip"], out / "unzipped")
-    loaded = load_catalog(TRAINER_BANK, TRAINER_BANK.parent)
+    loaded = load_catalogue(TRAINER_BANK, TRAINER_BANK.parent)
     assert loaded.ok, "\n".join(map(str, loaded.problems))
     with serve(built["site"]) as base:
         yield {"site": built["site"], "catalogue": loaded.catalogue.public(), "served": base + "/",

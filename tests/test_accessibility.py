@@ -7,9 +7,9 @@ No serious or critical violation is allowed. axe-core comes from node_modules
 from __future__ import annotations
 
 import pytest
-
-from eucj_bank.vocab import LANGS
 from support import ROOT
+
+from eucj_bank.catalogue.vocab import LANGS
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -45,9 +45,9 @@ def test_no_serious_or_critical_violation(page, trainer_bank, kind, lang):
 
 def _shipped_pages() -> dict[str, str]:
     """The same kinds of page on the shipped catalogue: its real texts, checklist and guide."""
-    from eucj_bank.catalog import load_catalog
+    from eucj_bank.catalogue.load import load_catalogue
 
-    resources = load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue.public().resources
+    resources = load_catalogue(ROOT / "resource_catalog.yaml", ROOT).catalogue.public().resources
     checklist = next((r for r in resources if r.checklist), None)
     inline = next((r for r in resources if any(f.format == "md" for f in r.files)), None)
     assert checklist and inline, "the shipped catalogue should hold a checklist and a resource with its text"

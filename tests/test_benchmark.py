@@ -11,16 +11,16 @@ import sys
 
 import pytest
 import yaml
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.naive_site import write_naive_project
-from eucj_bank.synthetic import generate_catalogue
 from support import ROOT, build_env
+
+from eucj_bank.bench.naive_site import write_naive_project
+from eucj_bank.bench.synthetic import generate_catalogue
+from eucj_bank.catalogue.load import load_catalogue
 
 
 def test_synthetic_catalogue_is_valid_and_realistic(tmp_path):
     path = generate_catalogue(12, tmp_path, ROOT)
-    result = load_catalog(path, tmp_path, strict=True)
+    result = load_catalogue(path, tmp_path, strict=True)
     assert result.ok, "\n".join(map(str, result.problems))
     assert len(result.catalogue.resources) == 12
     for res in result.catalogue.resources:

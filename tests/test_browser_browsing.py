@@ -12,7 +12,7 @@ from urllib.request import url2pathname
 
 import pytest
 
-from eucj_bank.vocab import LANGS, label
+from eucj_bank.catalogue.vocab import LANGS, label
 
 pytestmark = pytest.mark.browser
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}

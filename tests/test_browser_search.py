@@ -2,13 +2,12 @@
 
 A fixture catalogue with known texts; each query is typed in a different form than
 the page's text. Material appends '*' to every term and lunr skips the stemmer for
-wildcard terms; eucj_bank/search_worker.js makes such queries stem (see there).
+wildcard terms; eucj_bank/search/search_worker.js makes such queries stem (see there).
 """
 
 from __future__ import annotations
 
 import pytest
-
 from support import ROOT, build_and_package, serve, unzip
 
 pytestmark = pytest.mark.browser

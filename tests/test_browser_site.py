@@ -10,10 +10,10 @@ import re
 from collections import Counter
 
 import pytest
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.vocab import LANGS
 from support import ROOT
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.vocab import LANGS
 
 pytestmark = pytest.mark.browser
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -31,7 +31,7 @@ def _title_word(shipped, lang: str) -> tuple[str, str]:
     For Kazakh, a word with a letter of the Kazakh alphabet that Russian lacks.
     Returns (word, resource id).
     """
-    catalogue = load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue
+    catalogue = load_catalogue(ROOT / "resource_catalog.yaml", ROOT).catalogue
     index = json.loads((shipped["site"] / LANG_ROOT[lang] / "search/search_index.json").read_text("utf-8"))
     counts = Counter(w for doc in index["docs"] for w in set(re.findall(r"\w+", (doc["title"] + " " + doc["text"]).lower())))
     candidates = []
@@ -76,7 +76,7 @@ def test_search_finds_pages_of_the_language_only(page, site_url, shipped, lang):
 
 @pytest.mark.parametrize("source,target", [("en", "ru"), ("ru", "kk"), ("kk", "en")])
 def test_language_switcher_keeps_the_page(page, site_url, source, target):
-    rid = load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue.resources[0].id
+    rid = load_catalogue(ROOT / "resource_catalog.yaml", ROOT).catalogue.resources[0].id
     page.goto(f"{site_url}{LANG_ROOT[source]}resources/{rid}.html")
     page.hover(".md-header__option .md-select")
     page.click(f".md-select__link[hreflang='{target}']")

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from eucj_bank.catalog import load_catalog
-from eucj_bank.model import Catalogue, Resource
-from eucj_bank.recent import MARKER, insert_recently_added
-from eucj_bank.related import related_index
-from eucj_bank.ui import t
-from eucj_bank.vocab import LANGS, label
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.model import Catalogue, Resource
+from eucj_bank.catalogue.vocab import LANGS, label
+from eucj_bank.site.recent import MARKER, insert_recently_added
+from eucj_bank.site.related import related_index
+from eucj_bank.site.ui import t
 
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 
@@ -194,7 +194,7 @@ def test_added_must_be_a_real_day(tmp_path):
     text = (source / "resource_catalog.yaml").read_text("utf-8").replace('added: "2026-03-02"', 'added: "2026-03"')
     bad = tmp_path / "resource_catalog.yaml"
     bad.write_text(text, "utf-8")
-    problems = [p for p in load_catalog(bad, source).problems if p.severity == "error"]
+    problems = [p for p in load_catalogue(bad, source).problems if p.severity == "error"]
     assert len(problems) == 1
     line = next(i for i, row in enumerate(text.splitlines(), 1) if 'added: "2026-03"' in row)
     assert problems[0].line == line and "added" in problems[0].message and "YYYY-MM-DD" in problems[0].hint
@@ -207,7 +207,7 @@ def test_related_index_agrees_with_scoring_every_pair(seed):
     import random
     from collections import Counter
 
-    from eucj_bank.vocab import terms
+    from eucj_bank.catalogue.vocab import terms
 
     rng = random.Random(seed)
     topics, types = terms("topics")[:8], terms("types")[:4]

@@ -8,12 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.checklist_model import check_checklist, load_checklist_model
-from eucj_bank.checklists import render_checklist
-from eucj_bank.vocab import LANGS
 from support import ROOT
+
+from eucj_bank.catalogue.checklist_model import check_checklist, load_checklist_model
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.site.checklists import render_checklist
 
 FIXTURE = Path(__file__).parent / "fixtures" / "trainer_bank"
 
@@ -40,7 +40,7 @@ def _break(bank: Path, old: str, new: str) -> tuple[Path, int]:
 ])
 def test_a_broken_checklist_stops_the_catalogue_with_a_located_error(bank, old, new, message):
     path, line = _break(bank, old, new)
-    result = load_catalog(bank / "resource_catalog.yaml", bank)
+    result = load_catalogue(bank / "resource_catalog.yaml", bank)
     found = [p for p in result.problems if p.severity == "error"]
     assert not result.ok and found
     assert all(p.file.endswith("checklists/probation-checklist.yaml") and p.hint for p in found)

@@ -14,14 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.profiles import load_profile
-from eucj_bank.ui import t
-from eucj_bank.vocab import LANGS
 from support import ROOT, build_and_package, build_site, unzip
 from test_browser_browsing import open_catalogue, tick, visible_ids
 from test_browser_site import search
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.profiles import load_profile
+from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.site.ui import t
 
 PROBATION = ROOT / "profiles/probation-service.yml"
 INTRANET = ROOT / "tests/fixtures/profiles/intranet-copy.yml"
@@ -30,7 +30,7 @@ LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue
+    return load_catalogue(ROOT / "resource_catalog.yaml", ROOT).catalogue
 
 
 @pytest.fixture(scope="module")

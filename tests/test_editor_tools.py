@@ -7,8 +7,9 @@ import shutil
 import subprocess
 import sys
 
-from eucj_bank.catalog import load_catalog
 from support import ROOT
+
+from eucj_bank.catalogue.load import load_catalogue
 
 NEW = ROOT / "scripts/new_resource.py"
 STATUS = ROOT / "scripts/translation_status.py"
@@ -38,7 +39,7 @@ def test_new_resource_appends_a_valid_entry_and_keeps_the_rest_byte_for_byte(tmp
     assert result.returncode == 0, result.stdout + result.stderr
     after = catalogue.read_bytes()
     assert after.startswith(before.rstrip(b"\n"))
-    loaded = load_catalog(catalogue, tmp_path, strict=True)
+    loaded = load_catalogue(catalogue, tmp_path, strict=True)
     assert loaded.ok, [str(p) for p in loaded.problems]
     added = loaded.catalogue.resources[-1]
     assert added.id == "court-practice-review" and added.summary.en == 'A review: "quoted" text, colons: kept.'

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-
 from support import ROOT, build_site, serve
 
 FIXTURE = ROOT / "tests/fixtures/hostile_bank/resource_catalog.yaml"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from eucj_bank.ui import t
-from eucj_bank.vocab import label
 from support import ROOT, build_site
+
+from eucj_bank.catalogue.vocab import label
+from eucj_bank.site.ui import t
 
 FIXTURE = ROOT / "tests/fixtures/fallback_bank/resource_catalog.yaml"
 

@@ -24,12 +24,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.csp import policy_for
-from eucj_bank.vocab import LANGS, vocabularies
 from support import ROOT
 from test_browser_site import _title_word, search
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.vocab import LANGS, vocabularies
+from eucj_bank.copies.csp import policy_for
 
 DEPLOY = ROOT / "deploy"
 NGINX_CONF = DEPLOY / "nginx/eucj-bank.conf"
@@ -255,7 +255,7 @@ def test_pages_and_search_work_under_the_guides_policy(csp_page, nginx_site, shi
 @pytest.mark.browser
 def test_a_download_works_under_the_guides_policy(csp_page, nginx_site, shipped):
     page = csp_page
-    rid = next(r.id for r in load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue.resources if r.files)
+    rid = next(r.id for r in load_catalogue(ROOT / "resource_catalog.yaml", ROOT).catalogue.resources if r.files)
     page.goto(f"{nginx_site}ru/catalogue.html")
     page.click(f"table.eucj-catalogue a[href='resources/{rid}.html']")
     page.wait_for_load_state("load")

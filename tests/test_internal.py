@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from eucj_bank.ui import t
-from eucj_bank.vocab import LANGS
 from support import ROOT, build_and_package, output_bytes
+
+from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.site.ui import t
 
 FIXTURE = ROOT / "tests/fixtures/internal_bank/resource_catalog.yaml"
 INTERNAL_PROFILE = ROOT / "tests/fixtures/profiles/internal-copy.yml"

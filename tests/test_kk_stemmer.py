@@ -4,7 +4,7 @@ tests/data/kk_stem_vectors.json lists raw tokens ("word") with the index terms t
 lunr.kk index pipeline (trimmer, stop-word filter, stemmer) makes of them ("terms",
 likeliest stem first; none for a stop word), written from the grammar; an entry's
 "apart" names words that must share no term with it. The same vectors run against
-eucj_bank.kk_stemmer and, under node with lunr 2.3.9 (package-lock.json), against
+eucj_bank.search.kk_stemmer and, under node with lunr 2.3.9 (package-lock.json), against
 overrides/assets/javascripts/lunr/min/lunr.kk.min.js.
 """
 
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import material
 import pytest
-
-from eucj_bank.kk_stemmer import STOP_WORDS, is_stop_word, stem, trim
-from eucj_bank.lunr_kk import OUTPUT, render_lunr_kk
 from support import ROOT
+
+from eucj_bank.search.kk_stemmer import STOP_WORDS, is_stop_word, stem, trim
+from eucj_bank.search.lunr_kk import OUTPUT, render_lunr_kk
 
 VECTORS = json.loads((ROOT / "tests/data/kk_stem_vectors.json").read_text("utf-8"))
 MODULE = ROOT / OUTPUT

@@ -9,9 +9,9 @@ import sys
 import zipfile
 
 import pytest
-
-from eucj_bank.vocab import LANGS
 from support import ROOT, package, serve, unzip
+
+from eucj_bank.catalogue.vocab import LANGS
 
 VERIFY = [sys.executable, str(ROOT / "scripts/verify_copy.py")]
 KAZAKH_LETTERS = set("әғқңөұүһі")

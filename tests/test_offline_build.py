@@ -16,7 +16,6 @@ import subprocess
 import sys
 
 import pytest
-
 from support import ROOT, build_command, build_env
 
 AUDIT_HOOK = '''

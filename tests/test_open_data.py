@@ -6,17 +6,16 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import feedparser
 import pytest
 import xmlschema
 from pyld import jsonld
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.open_data import CSV_FIELDS, LIST_SEPARATOR
-from eucj_bank.vocab import LANGS
 from support import ROOT, build_site
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.open_data.exports import CSV_FIELDS, LIST_SEPARATOR
 
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 SITE_URL = "https://bank.example.kz/eucj/"
@@ -24,7 +23,7 @@ SITE_URL = "https://bank.example.kz/eucj/"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalog(ROOT / "resource_catalog.yaml", ROOT).catalogue
+    return load_catalogue(ROOT / "resource_catalog.yaml", ROOT).catalogue
 
 
 def test_json_holds_every_resource_with_its_fields(shipped, catalogue):

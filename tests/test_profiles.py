@@ -6,17 +6,17 @@ import re
 from pathlib import Path
 
 import pytest
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.profiles import MATERIAL_ACCENT, MATERIAL_PRIMARY, check_selection, load_profile
 from support import ROOT, build_site
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.profiles import MATERIAL_ACCENT, MATERIAL_PRIMARY, check_selection, load_profile
 
 PROFILES = ROOT / "profiles"
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    result = load_catalog(ROOT / "resource_catalog.yaml", ROOT)
+    result = load_catalogue(ROOT / "resource_catalog.yaml", ROOT)
     assert result.ok, "\n".join(map(str, result.problems))
     return result.catalogue
 
@@ -147,7 +147,7 @@ def test_profile_schema_is_generated_and_the_shipped_profiles_satisfy_it():
     import jsonschema
     import yaml
 
-    from eucj_bank.schema import PROFILE_SCHEMA_PATH, render_profile_schema
+    from eucj_bank.catalogue.schema import PROFILE_SCHEMA_PATH, render_profile_schema
 
     text = (ROOT / PROFILE_SCHEMA_PATH).read_text("utf-8")
     assert text == render_profile_schema(), "run python scripts/write_schema.py"

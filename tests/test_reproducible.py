@@ -12,9 +12,9 @@ import datetime as dt
 import zipfile
 
 import pytest
-
-from eucj_bank.packaging import FIXED_TIME
 from support import ROOT, build_site, package
+
+from eucj_bank.copies.packaging import FIXED_TIME
 
 PROFILE = ROOT / "tests/fixtures/profiles/intranet-copy.yml"
 

@@ -8,9 +8,9 @@ import datetime as dt
 import jsonschema
 import pytest
 import yaml
-
-from eucj_bank.schema import SCHEMA_PATH, render_schema
 from support import ROOT
+
+from eucj_bank.catalogue.schema import SCHEMA_PATH, render_schema
 
 SCHEMA = yaml.safe_load((ROOT / SCHEMA_PATH).read_text("utf-8"))
 

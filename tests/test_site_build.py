@@ -10,18 +10,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from eucj_bank.catalog import load_catalog
-from eucj_bank.ui import t
-from eucj_bank.vocab import LANGS, label
 from support import ROOT, package
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.vocab import LANGS, label
+from eucj_bank.site.ui import t
 
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    result = load_catalog(ROOT / "resource_catalog.yaml", ROOT, strict=True)
+    result = load_catalogue(ROOT / "resource_catalog.yaml", ROOT, strict=True)
     assert result.ok, "\n".join(map(str, result.problems))
     return result.catalogue
 

@@ -1,7 +1,7 @@
 """Editors' mistakes: every one gets a located, actionable message; never a traceback.
 
 tests/data/broken/ holds one catalogue per mistake; expected.txt lists the exact
-messages (PATH:LINE:COL: where: what - how to fix) that `validate_catalog.py --strict`
+messages (PATH:LINE:COL: where: what - how to fix) that `validate_catalogue.py --strict`
 prints for them, reviewed by a person when they were written.
 """
 
@@ -14,12 +14,12 @@ from collections import defaultdict
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from eucj_bank.catalog import load_catalog
 from support import ROOT, build_site
 
+from eucj_bank.catalogue.load import load_catalogue
+
 BROKEN = ROOT / "tests/data/broken"
-SCRIPT = ROOT / "scripts/validate_catalog.py"
+SCRIPT = ROOT / "scripts/validate_catalogue.py"
 
 
 def _expected() -> dict[str, list[str]]:
@@ -76,7 +76,7 @@ def test_build_refuses_with_the_same_message(case, tmp_path):
 def test_random_text_never_crashes_the_loader(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("random") / "resource_catalog.yaml"
     path.write_text(text, encoding="utf-8")
-    result = load_catalog(path)
+    result = load_catalogue(path)
     assert all(p.line >= 1 and p.col >= 1 for p in result.problems)
 
 
@@ -96,5 +96,5 @@ def test_random_field_values_give_located_problems(tmp_path_factory, entry):
 
     path = tmp_path_factory.mktemp("fields") / "resource_catalog.yaml"
     path.write_text(yaml.safe_dump({"resources": [entry]}, allow_unicode=True), encoding="utf-8")
-    result = load_catalog(path)
+    result = load_catalogue(path)
     assert all(p.line >= 1 and p.col >= 1 and p.message and p.hint for p in result.problems)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import load_catalog
-from .pages import SiteContext, render_resource_page
-from .vocab import DEFAULT_LANG, LANGS
+from ..catalogue.load import load_catalogue
+from ..site.page_parts import SiteContext
+from ..site.resource_page import render_resource_page
+from ..catalogue.vocab import DEFAULT_LANG, LANGS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 KK_PARTIAL = "partials/languages/kk.html"
 
@@ -46,7 +47,7 @@ def naive_config() -> dict:
 def write_naive_project(catalogue_path: Path, out: Path) -> Path:
     """Write the naive project for a (valid) catalogue into `out`; return its mkdocs.yml."""
     root = catalogue_path.parent
-    loaded = load_catalog(catalogue_path, root)
+    loaded = load_catalogue(catalogue_path, root)
     if not loaded.ok:
         raise ValueError(f"{catalogue_path} is not a valid catalogue")
     ctx = SiteContext(root, loaded.catalogue)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .profiles import HEX_COLOUR, Profile
+from ..catalogue.profiles import HEX_COLOUR, Profile
 from .ui import t
 
 COLOUR_CSS = "assets/stylesheets/eucj-colours.css"

@@ -18,7 +18,7 @@ import html
 import json
 from dataclasses import dataclass, field
 
-from .text import escape
+from ..catalogue.text import escape
 
 
 @dataclass(frozen=True)

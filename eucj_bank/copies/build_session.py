@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import LoadResult, load_catalog
-from .model import Catalogue
-from .pages import (FACETS, SiteContext, browse_groups, page_path, render_browse_page, render_catalogue_page,
-                    render_resource_page, render_term_page, term_page)
-from .profiles import Profile, ProfileResult, check_selection
-from .vocab import LANGS
+from ..catalogue.load import LoadResult, load_catalogue
+from ..catalogue.model import Catalogue
+from ..catalogue.profiles import Profile, ProfileResult, check_selection
+from ..catalogue.vocab import LANGS
+from ..site.browse_pages import browse_groups, render_browse_page, render_term_page
+from ..site.catalogue_page import render_catalogue_page
+from ..site.page_parts import FACETS, SiteContext, page_path, term_page
+from ..site.resource_page import render_resource_page
 
 
 @dataclass
@@ -63,7 +65,7 @@ def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: b
     valid profile). Problems, the profile's selection included, land in `result.problems`."""
     global _current
     assert profile.profile is not None, "start() needs a valid profile"
-    result = load_catalog(catalogue_path, root, strict=strict)
+    result = load_catalogue(catalogue_path, root, strict=strict)
     _current = BuildSession(root=root, result=result, profile=profile.profile, site_url=site_url)
     if result.catalogue is not None:
         result.problems.extend(check_selection(profile, result.catalogue))

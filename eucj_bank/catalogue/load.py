@@ -1,6 +1,6 @@
 """Load the catalogue: YAML -> located problems -> the typed model.
 
-`load_catalog` never raises on bad input: every mistake comes back as a
+`load_catalogue` never raises on bad input: every mistake comes back as a
 `Problem` naming file, line, column and field, all of them at once.
 """
 
@@ -29,7 +29,7 @@ class LoadResult:
         return self.catalogue is not None and not errors(self.problems)
 
 
-def load_catalog(path: Path, root: Path | None = None, *, strict: bool = False) -> LoadResult:
+def load_catalogue(path: Path, root: Path | None = None, *, strict: bool = False) -> LoadResult:
     """Load and validate the catalogue at `path`; files are resolved against `root`.
 
     With `strict`, warnings (missing translations) count as errors.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the catalogue (and a site profile) the way the build does; print every problem, located.
 
-Usage: python scripts/validate_catalog.py [PATH] [--strict] [--profile profiles/NAME.yml]
+Usage: python scripts/validate_catalogue.py [PATH] [--strict] [--profile profiles/NAME.yml]
 The profile defaults to $EUCJ_PROFILE (as `make validate PROFILE=...` sets it).
 Exit status: 0 when valid, 1 when not (with --strict, warnings count).
 """
@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from eucj_bank.catalog import load_catalog
-from eucj_bank.problems import errors
-from eucj_bank.profiles import check_selection, load_profile
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.problems import errors
+from eucj_bank.catalogue.profiles import check_selection, load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a site profile: check it and what it selects")
     args = parser.parse_args(argv)
     path = Path(args.path)
-    result = load_catalog(path, path.parent, strict=args.strict)
+    result = load_catalogue(path, path.parent, strict=args.strict)
     problems = list(result.problems)
     profile = load_profile(Path(args.profile)) if args.profile else None
     if profile is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import Catalogue, Resource
-from .open_data import LANG_ROOT
-from .text import plain
+from ..catalogue.model import Catalogue, Resource
+from ..catalogue.text import plain
+from .exports import LANG_ROOT
 
 FEED_TITLE = {"en": "EUCJ Resource Bank: new resources", "ru": "Банк ресурсов EUCJ: новые ресурсы",
               "kk": "EUCJ ресурстар банкі: жаңа ресурстар"}

@@ -13,10 +13,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..catalogue.profiles import Profile
+from ..catalogue.vocab import LANGS
+from ..site.ui import t
 from .manifest import MANIFEST_NAME, parse_manifest, verify_directory
-from .profiles import Profile
-from .ui import t
-from .vocab import LANGS
 
 HOW_TO_OPEN = "HOW-TO-OPEN.txt"
 FIXED_TIME = (2018, 10, 14, 0, 0, 0)  # the EUCJ project's closing day; zip needs a date >= 1980

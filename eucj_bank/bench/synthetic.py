@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .vocab import LANGS, terms
+from ..catalogue.vocab import LANGS, terms
 
 FILE_SIZES = (4_000, 20_000, 60_000)  # bytes of a text file: short note, article, report
 

@@ -1,7 +1,7 @@
 """The published JSON Schemas (catalogue, site profile), generated from the models and vocabularies.
 
 Editors' editors read it (the catalogue's first line points to it) for completion and
-checking as they type; the build itself validates with the model (catalog.py), which
+checking as they type; the build itself validates with the model (load.py), which
 also gives located messages. One model, so the two cannot disagree on structure; the
 vocabularies become enums here.
 """

@@ -48,7 +48,7 @@ class _Checker:
         rid = getattr(res, "id", None)  # a rejected entry may have no valid id
         where = f"resources[{index}] '{rid}'" if rid else f"resources[{index}]"
         base = ("resources", index)
-        # A rejected entry arrives with only its valid fields (catalog._partial_resource).
+        # A rejected entry arrives with only its valid fields (load._partial_resource).
         self.vocabularies(where, base, res)
         self.translations(where, base, res)
         if getattr(res, "availability", None):

@@ -8,9 +8,9 @@ import json
 import re
 from pathlib import Path
 
-from .model import Resource
-from .text import plain
-from .vocab import LANGS, label, vocabularies
+from ..catalogue.model import Resource
+from ..catalogue.text import plain
+from ..catalogue.vocab import LANGS, label, vocabularies
 
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 LICENCE_URLS = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .model import Catalogue
+from ..catalogue.model import Catalogue
 
 
 def copy_resource_files(catalogue: Catalogue, root: Path, site_dir: Path) -> int:

@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import load_catalog
+from .load import load_catalogue
 from .problems import Problem, errors
 from .vocab import format_for_extension
 
@@ -81,7 +81,7 @@ def add_resource(catalogue: Path, new: NewResource) -> list[Problem]:
                 shutil.copy2(source, target)
                 staged.append(target)
         trial.write_text(updated, encoding="utf-8")
-        found = errors(load_catalog(trial, root).problems)
+        found = errors(load_catalogue(trial, root).problems)
         if found:
             for path in staged:
                 path.unlink()

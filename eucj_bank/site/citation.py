@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .model import Resource
+from ..catalogue.model import Resource
 from .ui import t
-from .vocab import label
+from ..catalogue.vocab import label
 
 
 def citation(res: Resource, lang: str, url: str = "") -> str:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from .vocab import DEFAULT_LANG, LANGS
+from ..catalogue.vocab import DEFAULT_LANG, LANGS
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 SKIP = {"404.html"}

@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 from itertools import combinations
 
-from .model import Catalogue, Resource
+from ..catalogue.model import Catalogue, Resource
 
 LIMIT = 5
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .vocab import DEFAULT_LANG, LANGS
-
+from ..catalogue.vocab import DEFAULT_LANG, LANGS
 
 # What lunr does to words, per language. Material drops the trimmer and the stemmer
 # unless they are listed. lunr's English trimmer deletes every non-Latin word and its

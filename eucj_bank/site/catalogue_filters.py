@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Catalogue, Resource
-from .text import escape
+from ..catalogue.model import Catalogue, Resource
+from ..catalogue.text import escape
 from .ui import t
-from .search_split import language_root
-from .vocab import LANGS, label
+from ..search.index_split import language_root
+from ..catalogue.vocab import LANGS, label
 
 DATA_FILE = "catalogue-data.js"
 SCRIPT = "assets/javascripts/eucj-catalogue.js"

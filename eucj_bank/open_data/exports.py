@@ -12,9 +12,9 @@ import io
 import json
 from pathlib import Path
 
-from .model import Catalogue, Resource
-from .schema import catalogue_schema
-from .vocab import LANGS
+from ..catalogue.model import Catalogue, Resource
+from ..catalogue.schema import catalogue_schema
+from ..catalogue.vocab import LANGS
 
 DATA_DIR = "data"
 LIST_SEPARATOR = " | "  # joins list values in one CSV cell (none of our values contain it)

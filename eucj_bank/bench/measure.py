@@ -16,11 +16,11 @@ from pathlib import Path
 import yaml
 
 from .naive_site import write_naive_project
-from .packaging import pack_directory
+from ..copies.packaging import pack_directory
 from .synthetic import generate_catalogue
-from .vocab import LANGS
+from ..catalogue.vocab import LANGS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 LANG_FOLDERS = {folder.rstrip("/") for folder in LANG_ROOT.values() if folder}
 CHROMIUM = "/usr/bin/chromium"

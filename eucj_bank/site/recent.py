@@ -7,10 +7,10 @@ list says what it really is: the newest documents, by their own date.
 
 from __future__ import annotations
 
-from .model import Catalogue, Resource
-from .text import escape
+from ..catalogue.model import Catalogue, Resource
+from ..catalogue.text import escape
 from .ui import t
-from .vocab import label
+from ..catalogue.vocab import label
 
 # A line the hand-written home page may hold where the list belongs; without it the
 # list goes at the end of the page.

@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .checklist_model import Item, load_checklist_model
-from .model import Localized
-from .text import escape
+from ..catalogue.checklist_model import Item, load_checklist_model
+from ..catalogue.model import Localized
+from ..catalogue.text import escape
 from .ui import t
 
 SCRIPT = "assets/javascripts/eucj-checklist.js"

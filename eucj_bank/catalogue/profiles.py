@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from pydantic import StringConstraints, ValidationError
 
-from .catalog import display_path, error_location, explain_error
+from .load import display_path, error_location, explain_error
 from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
 from .problems import Problem, errors, sort_key
 from .vocab import nearest, terms
