@@ -194,7 +194,7 @@ class _Checker:
             return
         guess = nearest(vocab, value)
         hint = (f"did you mean '{guess}'?" if guess else "use one of the listed values") + \
-            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/vocabularies.yaml)"
+            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/catalogue/vocabularies.yaml)"
         self.add(path, f"{dotted} '{value}' is not in the {vocab} vocabulary", hint)
 
     def colour(self, path: tuple, value: str | None, names: tuple[str, ...]) -> None:

@@ -84,7 +84,7 @@ class _Checker:
             return
         guess = nearest(vocab, value)
         hint = (f"did you mean '{guess}'?" if guess else "use one of the listed values") + \
-            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/vocabularies.yaml)"
+            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/catalogue/vocabularies.yaml)"
         self.add(where, path, f"{fname} '{value}' is not in the {vocab} vocabulary", hint)
 
     def translations(self, where: str, base: tuple, res: Resource) -> None:

@@ -12,7 +12,7 @@
  * The patch is in the query parser, which Material also uses to decide which terms
  * matched (its "Missing" marker and highlighting), so both agree with the search.
  * This file is appended to Material's worker at build time
- * (eucj_bank/search_worker.py): nothing of the theme is copied or edited.
+ * (eucj_bank/search/worker_patch.py): nothing of the theme is copied or edited.
  */
 (function (lunr) {
   if (!lunr || lunr.eucjStemmedQueries) return;

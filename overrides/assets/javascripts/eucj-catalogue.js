@@ -2,7 +2,7 @@
  *
  * The page holds the complete static table (all a reader without JavaScript gets) and a
  * hidden form whose every label was rendered from ui_strings.yaml and vocabularies.yaml
- * (eucj_bank/catalogue_filters.py): this script carries no text of its own. It reads each
+ * (eucj_bank/site/catalogue_filters.py): this script carries no text of its own. It reads each
  * resource's facet values from window.EUCJ_CATALOGUE (catalogue-data.js, loaded by a
  * <script> tag because file:// forbids fetch), shows the form, and hides and orders the
  * table's rows. The state lives in the URL hash (#type=checklist&topic=a,b&q=risk&sort=title)

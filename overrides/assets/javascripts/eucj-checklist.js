@@ -1,4 +1,4 @@
-/* EUCJ Resource Bank: keep a checklist's ticks in this browser (eucj_bank/checklists.py).
+/* EUCJ Resource Bank: keep a checklist's ticks in this browser (eucj_bank/site/checklists.py).
  *
  * The boxes are plain checkboxes and work without this script; it remembers them in
  * localStorage under "eucj-checklist:<checklist id>" as the list of ticked item ids, so
