@@ -1,7 +1,7 @@
 /*
  * EUCJ Resource Bank: the search box's side on the page (loaded before Material's bundle).
  * - The search index loads when the search box is first focused, not with the page:
- *   Material fetches search/search_index.json and has the worker build its index as soon
+ *   Material requests search/search_index.json and has the worker build its index as soon
  *   as a served page loads (over file:// it already waits until search is opened).
  * - Under the result count, what was searched instead of the typed query ("Showing results
  *   for ...": keyboard layout, Latin letters, a typo) or, when nothing was found, the
@@ -15,9 +15,10 @@
   var text = STRINGS[lang] || STRINGS.en;
   var QUERY = "[data-md-component=search-query]";
 
-  // The index, on first use.
-  var realFetch = window.fetch;
-  if (realFetch && location.protocol !== "file:") {
+  // The index, on first use. Material requests it with XMLHttpRequest (browser/request)
+  // as soon as a served page loads; its send() waits until search is first focused or opened.
+  var XHR = window.XMLHttpRequest;
+  if (XHR && location.protocol !== "file:") {
     var start, wanted = new Promise(function (resolve) { start = resolve; });
     document.addEventListener("focusin", function (ev) {
       if (ev.target && ev.target.matches && ev.target.matches(QUERY)) start();
@@ -25,11 +26,15 @@
     document.addEventListener("change", function (ev) {
       if (ev.target && ev.target.id === "__search" && ev.target.checked) start();
     });
-    window.fetch = function (input) {
-      var self = this, args = arguments;
-      if (/search\/search_index\.json$/.test(String(input && input.url || input)))
-        return wanted.then(function () { return realFetch.apply(self, args); });
-      return realFetch.apply(self, args);
+    var open = XHR.prototype.open, send = XHR.prototype.send;
+    XHR.prototype.open = function (method, url) {
+      this.eucjIndex = /search\/search_index\.json$/.test(String(url));
+      return open.apply(this, arguments);
+    };
+    XHR.prototype.send = function () {
+      var xhr = this, args = arguments;
+      if (!xhr.eucjIndex) return send.apply(xhr, args);
+      wanted.then(function () { send.apply(xhr, args); });
     };
   }
 

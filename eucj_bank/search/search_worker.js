@@ -98,11 +98,46 @@
     return !!node;
   }
 
-  function nearest(term, distance) {
-    var fuzzy = lunr.TokenSet.fromFuzzyString(term, distance);
-    var found = state.index.tokenSet.intersect(fuzzy).toArray();
-    found.sort(function (a, b) { return Math.abs(a.length - term.length) - Math.abs(b.length - term.length) || (a < b ? -1 : 1); });
-    return found[0];
+  // Edit distance, given up beyond `limit`.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1));
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > limit) return limit + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // The words of the titles, with how often they occur: what "did you mean" and
+  // "showing results for" offer for a mistyped word (built on the first typo).
+  function lexicon() {
+    if (!state.lexicon) {
+      state.lexicon = Object.create(null);
+      state.docs.forEach(function (doc) {
+        words(String(doc.title || "").replace(/<[^>]+>/g, " ").toLowerCase()).forEach(function (w) {
+          if (w.length >= 3 && !/\d/.test(w)) state.lexicon[w] = (state.lexicon[w] || 0) + 1;
+        });
+      });
+    }
+    return state.lexicon;
+  }
+
+  // The nearest title word within `limit` edits; the more frequent, then the first, on a tie.
+  function nearest(word, limit) {
+    var lex = lexicon(), best = null, bestD = limit + 1;
+    for (var w in lex) {
+      var d = distance(word, w, limit);
+      if (d < bestD || (d === bestD && best !== null && lex[w] > lex[best])) { best = w; bestD = d; }
+    }
+    return bestD <= limit ? best : null;
   }
 
   function words(text) {
@@ -177,10 +212,10 @@
       synonyms(word).forEach(function (s) { words(s).forEach(function (w) { termsOf(w).forEach(function (t) { clause(clauses, t, SYNONYM); }); }); });
       var fixed = word;
       if (!hit && !covered[i] && word.length >= 5) {
-        var distance = word.length >= 8 ? 2 : 1;
-        terms.forEach(function (t) { clause(clauses, t, TYPO, { editDistance: distance }); });
-        var near = nearest(terms[0], distance);
-        if (near) { fixed = surface(near) || near; typo = true; }
+        var edits = word.length >= 8 ? 2 : 1;
+        terms.forEach(function (t) { clause(clauses, t, TYPO, { editDistance: edits }); });
+        var near = nearest(word, edits);
+        if (near) { fixed = near; typo = true; }
       }
       corrected.push(fixed);
     });
@@ -189,19 +224,6 @@
     if (reading.kind !== "typed" || typo) note = { instead: shown };
     return { clauses: clauses, display: reading.kind !== "typed" ? reading.text : null, note: note, words: reading.words };
   };
-
-  // A word of the titles for an index term ("did you mean", "showing results for").
-  function surface(term) {
-    if (!state.surface) {
-      state.surface = Object.create(null);
-      state.docs.forEach(function (doc) {
-        words(String(doc.title || "").replace(/<[^>]+>/g, " ").toLowerCase()).forEach(function (w) {
-          termsOf(w).forEach(function (t) { if (!(t in state.surface)) state.surface[t] = w; });
-        });
-      });
-    }
-    return state.surface[term];
-  }
 
   var search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (queryString) {
@@ -212,10 +234,8 @@
     if (!results.length) {
       // Nothing found: the nearest indexed word of each word, as "did you mean".
       var guess = plan.words.map(function (w) {
-        var terms = termsOf(w);
-        if (!terms.length || w.length < 4) return w;
-        var near = nearest(terms[0], 2);
-        return near ? surface(near) || near : w;
+        if (!termsOf(w).length || w.length < 4) return w;
+        return nearest(w, 2) || w;
       }).join(" ");
       state.note = guess !== plan.words.join(" ") ? { didYouMean: guess } : null;
     }
