@@ -4,7 +4,8 @@
  * thesaurus and patch) under node against one language's built index.
  * Usage: node scripts/search_node.js SITE_DIR LANG < queries.json > results.json
  * queries.json: a JSON list of query strings; results.json: a list of
- * {query, locations (result groups, best first), note (what was searched instead)}.
+ * {query, locations (result groups, best first), note (what was searched instead)}, and
+ * the wall and CPU milliseconds the worker took to build its index (setupMs, setupCpuMs).
  * The worker runs as in a browser: its message listeners and postMessage, importScripts of
  * the lunr language modules next to it. scripts/bench_search.py and the tests use it.
  */
@@ -39,9 +40,10 @@ async function send(message) {
 
 (async () => {
   const index = JSON.parse(fs.readFileSync(path.join(root, "search/search_index.json"), "utf8"));
-  const started = process.hrtime.bigint();
+  const started = process.hrtime.bigint(), cpu = process.cpuUsage();
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
   const setupMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu), setupCpuMs = (used.user + used.system) / 1000;
   const queries = JSON.parse(fs.readFileSync(0, "utf8"));
   const out = [];
   for (const query of queries) {
@@ -53,5 +55,5 @@ async function send(message) {
                locations: groups.map(group => group[0].location),
                texts: groups.slice(0, 3).map(group => group[0].text) });
   }
-  process.stdout.write(JSON.stringify({ setupMs, results: out }));
+  process.stdout.write(JSON.stringify({ setupMs, setupCpuMs, results: out }));
 })().catch(err => { console.error(err); process.exit(1); });

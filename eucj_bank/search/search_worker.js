@@ -58,7 +58,7 @@
     if (!this.eucjReady) {
       this.eucjReady = true;
       var stack = this.pipeline._stack;
-      for (var i = 0; i < stack.length; i++) stack[i] = memoise(stack[i]);
+      for (var i = 0; i < stack.length; i++) if (/^stemmer/.test(stack[i].label || "")) stack[i] = memoise(stack[i]);
       var kkStem = stack.filter(function (f) { return f.label === "stemmer-kk"; })[0];
       if (kkStem) this.pipeline.before(kkStem, fold);
       // The same functions, without the twin, for the words of a query.
