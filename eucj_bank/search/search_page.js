@@ -43,6 +43,9 @@
   function show(note) {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta) return;
+    // The worker hands Material the best 100 results only; the count says how many matched.
+    var shown = document.querySelectorAll(".md-search-result__item").length;
+    if (note && note.total > 100 && shown) meta.textContent = meta.textContent.replace(/\d[\d.,]*k?/, String(note.total));
     var old = meta.parentNode.querySelector(".eucj-search-note");
     if (old) old.remove();
     if (!note || !(note.instead || note.didYouMean)) return;
