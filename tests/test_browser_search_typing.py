@@ -9,8 +9,12 @@ are in eucj_bank/search/ (search_worker.js); make bench-search measures them at 
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from support import build_and_package, serve, unzip
+from support import ROOT, build_and_package, serve, unzip
+
+from eucj_bank.bench.search_relevance import evaluate, targets_met
 
 pytestmark = pytest.mark.browser
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -47,7 +51,7 @@ def bank_site(tmp_path_factory):
     built = build_and_package(out)
     unpacked = unzip(built["zip"], out / "unzipped") / "eucj-resource-bank"
     with serve(built["site"]) as base:
-        yield {"served": base + "/", "offline": unpacked.as_uri() + "/"}
+        yield {"served": base + "/", "offline": unpacked.as_uri() + "/", "site": built["site"]}
 
 
 @pytest.fixture(params=["served", "offline"])
@@ -118,3 +122,12 @@ def test_the_index_loads_when_search_is_first_used(page, bank_site):
     page.wait_for_function("() => !/^Инициализация/.test(document.querySelector('.md-search-result__meta').textContent)",
                            timeout=15000)
     assert [u for u in requested if u.endswith("ru/search/search_index.json")]
+
+
+def test_the_judged_queries_meet_the_targets(bank_site):
+    """make bench-search on the built bank (the shipped worker under node): success@5 >= 0.90
+    per language (English >= 0.95), zero results <= 0.05."""
+    judged = json.loads((ROOT / "tests/data/search_bench.json").read_text("utf-8"))["queries"]
+    rows = evaluate(bank_site["site"], judged)
+    assert len(rows) >= 90 and {r["lang"] for r in rows} == {"en", "ru", "kk"}
+    assert targets_met(rows) == []
