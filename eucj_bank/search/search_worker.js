@@ -1,43 +1,281 @@
 /*
- * EUCJ Resource Bank: inflected queries in Material's search worker.
- *
- * Material appends "*" to every query term, so results appear while typing, and
- * lunr runs no pipeline on a wildcard term. With a stemmed index, a query typed
- * in one form ("оценки") then only matched words beginning with that form and
- * missed the others ("оценка", "оценку"). Here the typed term is stemmed with the
- * index's own search pipeline (so each language uses its own stemmer) and keeps
- * its wildcard: "оценки*" becomes "оценк*". Prefix search while typing still works,
- * because the stem of a prefix is itself a prefix of the stems it should find.
- *
- * The patch is in the query parser, which Material also uses to decide which terms
- * matched (its "Missing" marker and highlighting), so both agree with the search.
- * This file is appended to Material's worker at build time
- * (eucj_bank/search/worker_patch.py): nothing of the theme is copied or edited.
+ * EUCJ Resource Bank: what Material's search worker does with a typed query.
+ * Appended to Material's worker at build time (worker_patch.py), after the query
+ * normaliser (self.eucjQuery) and the thesaurus (self.eucjThesaurus); nothing of the
+ * theme is copied or edited. What we learned from Material 9.8's worker source:
+ * - it appends "*" to every term and lunr runs no pipeline on a wildcard term, so an
+ *   inflected query ("оценки*") found only words beginning with that form; it also turned
+ *   stop words into wildcards ("к*" in "доверие к полиции");
+ * - it builds the lunr index in the worker from the documents on every page load; each
+ *   word of 5,000 x 3 documents went through the language's stemmer (the Russian
+ *   Snowball stemmer is slow), so the first Russian search took 2.46 s: stems are now
+ *   memoised per distinct word;
+ * - Search.search() transforms and parses the query, then calls lunr's Index.search(): we
+ *   replace that last call by our own clauses (eucjPlanQuery), planned from the raw query
+ *   that search_worker_prelude.js caught before Material saw it.
+ * The plan, per word of the reading of the query the index knows best (normaliser):
+ * stop words are left out; each word's index terms (its stems) are searched exactly; only
+ * the last word, from 3 letters, is also a prefix (typing); a Kazakh word also searches
+ * its folded form (the index holds a folded twin of each Kazakh term), ranked below the
+ * exact form; a word or phrase of the thesaurus also searches its equivalents; a word
+ * that matches nothing is retried with edit distance 1 (5+ letters) or 2 (8+).
  */
 (function (lunr) {
-  if (!lunr || lunr.eucjStemmedQueries) return;
-  lunr.eucjStemmedQueries = true;
+  if (!lunr || lunr.eucjPatched) return;
+  lunr.eucjPatched = true;
+  var state = self.eucjState, Q = self.eucjQuery, THESAURUS = self.eucjThesaurus || {};
+  var EXACT = 10, FOLDED = 4, SYNONYM = 3, PREFIX = 2, TYPO = 0.5;
+  var KIND_BOOST = { resource: 1.5, guide: 0.8, browse: 0.6 };
+  // Material highlights every result before it shows the first ten: at 5,000 resources a
+  // common word ("пробации": 3,443 pages) took 2.46 s. Only the best MAX_RESULTS go to it;
+  // the page shows the full count (search_page.js).
+  var MAX_RESULTS = 100;
 
-  // The search pipeline of the index being built (Material builds one per worker).
+  // Stems memoised per word: one stemmer call per distinct word of the whole index.
+  function memoise(fn) {
+    if (fn.eucjMemo) return fn;
+    var cache = Object.create(null);
+    var memo = function (token, i, tokens) {
+      var key = token.toString();
+      if (!(key in cache)) {
+        var out = fn(token.clone(), i, tokens);
+        cache[key] = out == null ? null : [].concat(out).map(String);
+      }
+      var got = cache[key];
+      if (got === null) return null;
+      return got.length === 1 ? token.update(function () { return got[0]; })
+        : got.map(function (s) { return token.clone(function () { return s; }); });
+    };
+    memo.label = fn.label; memo.eucjMemo = true;
+    return memo;
+  }
+
+  // The folded twin of each Kazakh word, next to the word, before stemming.
+  function fold(token) {
+    var folded = Q.fold(token.toString());
+    return folded === token.toString() ? token : [token, token.clone(function () { return folded; })];
+  }
+  lunr.Pipeline.registerFunction(fold, "eucjFold");
+
+  var add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.eucjReady) {
+      this.eucjReady = true;
+      var stack = this.pipeline._stack;
+      for (var i = 0; i < stack.length; i++) if (/^stemmer/.test(stack[i].label || "")) stack[i] = memoise(stack[i]);
+      var kkStem = stack.filter(function (f) { return f.label === "stemmer-kk"; })[0];
+      if (kkStem) this.pipeline.before(kkStem, fold);
+      // The same functions, without the twin, for the words of a query.
+      state.queryPipeline = new lunr.Pipeline();
+      state.queryPipeline._stack = stack.filter(function (f) { return f !== fold; });
+    }
+    var kind = kindOf(doc.location || "");
+    var boost = (attributes && attributes.boost || 1) * KIND_BOOST[kind];
+    return add.call(this, doc, Object.assign({}, attributes, { boost: boost }));
+  };
+
+  function kindOf(location) {
+    if (/^resources\//.test(location)) return "resource";
+    if (/^(browse\/|catalogue\.html)/.test(location)) return "browse";
+    return "guide";
+  }
+
   var build = lunr.Builder.prototype.build;
   lunr.Builder.prototype.build = function () {
     lunr.eucjSearchPipeline = this.searchPipeline;
-    return build.apply(this, arguments);
+    return (state.index = build.apply(this, arguments));
   };
 
-  // lunr's parseTerm pushes the clause (nextClause) before it returns, so the term is
-  // rewritten on the lexeme, before the parser consumes it.
+  // What the index makes of one word: its terms, none for a stop word.
+  function termsOf(word) {
+    var pipeline = state.queryPipeline;
+    return pipeline ? pipeline.runString(word).filter(Boolean) : [word];
+  }
+
+  function known(term) {
+    return Object.prototype.hasOwnProperty.call(state.index.invertedIndex, term);
+  }
+
+  function knownPrefix(prefix) {
+    var node = state.index.tokenSet;
+    for (var i = 0; node && i < prefix.length; i++) node = node.edges[prefix.charAt(i)];
+    return !!node;
+  }
+
+  // Edit distance, given up beyond `limit`.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1));
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > limit) return limit + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // The words of the titles, with how often they occur: what "did you mean" and
+  // "showing results for" offer for a mistyped word (built on the first typo).
+  function lexicon() {
+    if (!state.lexicon) {
+      state.lexicon = Object.create(null);
+      state.docs.forEach(function (doc) {
+        words(String(doc.title || "").replace(/<[^>]+>/g, " ").toLowerCase()).forEach(function (w) {
+          if (w.length >= 3 && !/\d/.test(w)) state.lexicon[w] = (state.lexicon[w] || 0) + 1;
+        });
+      });
+    }
+    return state.lexicon;
+  }
+
+  // The nearest title word within `limit` edits; the more frequent, then the first, on a tie.
+  function nearest(word, limit) {
+    var lex = lexicon(), best = null, bestD = limit + 1;
+    for (var w in lex) {
+      var d = distance(word, w, limit);
+      if (d < bestD || (d === bestD && best !== null && lex[w] > lex[best])) { best = w; bestD = d; }
+    }
+    return bestD <= limit ? best : null;
+  }
+
+  function words(text) {
+    return text.split(lunr.tokenizer.separator).map(function (w) { return w.trim(); }).filter(Boolean);
+  }
+
+  // How one word of a reading matches: "stop", "exact", "prefix", "folded" or "" (nothing).
+  function matchOf(word, last) {
+    var terms = termsOf(word);
+    if (!terms.length) return "stop";
+    if (terms.some(known)) return "exact";
+    if (last && word.length >= 3 && (knownPrefix(word) || terms.some(knownPrefix))) return "prefix";
+    var folded = termsOf(Q.fold(word));
+    if (state.lang === "kk" && (folded.some(known) || (last && word.length >= 3 && knownPrefix(Q.fold(word))))) return "folded";
+    if (synonyms(word).length) return "synonym";
+    return "";
+  }
+
+  function synonyms(phrase) {
+    var table = THESAURUS[state.lang] || {};
+    return table[Q.fold(phrase)] || [];
+  }
+
+  // The reading of the query the index knows best (most words matched), the typed one on a tie.
+  function chooseReading(raw) {
+    var best = null;
+    Q.alternatives(raw, state.lang).forEach(function (pair) {
+      var list = words(pair[1]);
+      var matched = list.filter(function (w, i) { var m = matchOf(w, i === list.length - 1); return m && m !== "stop"; });
+      var score = matched.length + (synonyms(pair[1]).length ? list.length : 0);
+      if (!best || score > best.score) best = { kind: pair[0], text: pair[1], words: list, score: score };
+    });
+    return best;
+  }
+
+  function clause(list, term, boost, extra) {
+    list.push(Object.assign({ term: term, boost: boost, usePipeline: false }, extra || {}));
+  }
+
+  self.eucjPlanQuery = function (raw) {
+    if (!state.index || !Q) return null;
+    var reading = chooseReading(raw);
+    if (!reading || !reading.words.length) return null;
+    var clauses = [], corrected = [], typo = false, covered = {};
+    // Phrases of the thesaurus ("electronic bracelet", "сервистік полиция"): their words
+    // search the phrase's equivalents and are no typos.
+    for (var n = reading.words.length; n >= 2; n--) {
+      for (var s = 0; s + n <= reading.words.length; s++) {
+        var found = synonyms(reading.words.slice(s, s + n).join(" "));
+        for (var k = s; found.length && k < s + n; k++) covered[k] = true;
+        found.forEach(function (syn) {
+          words(syn).forEach(function (w) { termsOf(w).forEach(function (t) { clause(clauses, t, SYNONYM); }); });
+        });
+      }
+    }
+    reading.words.forEach(function (word, i) {
+      var last = i === reading.words.length - 1, terms = termsOf(word);
+      if (!terms.length) return;  // a stop word: never a wildcard, never a term
+      var hit = matchOf(word, last);
+      var prefixTyped = last && word.length >= 3 && knownPrefix(word);
+      terms.forEach(function (t) {
+        if (!prefixTyped || t.length >= 4 || t === word) clause(clauses, t, EXACT);
+        if (last && t.length >= 3 && (!prefixTyped || t.length >= 4)) clause(clauses, t, PREFIX, { wildcard: lunr.Query.wildcard.TRAILING });
+      });
+      if (prefixTyped) clause(clauses, word, EXACT / 2, { wildcard: lunr.Query.wildcard.TRAILING });
+      if (state.lang === "kk") {
+        termsOf(Q.fold(word)).forEach(function (t) {
+          clause(clauses, t, FOLDED);
+          if (last && t.length >= 3) clause(clauses, t, FOLDED / 4, { wildcard: lunr.Query.wildcard.TRAILING });
+        });
+      }
+      synonyms(word).forEach(function (s) { words(s).forEach(function (w) { termsOf(w).forEach(function (t) { clause(clauses, t, SYNONYM); }); }); });
+      var fixed = word;
+      if (!hit && !covered[i] && word.length >= 5) {
+        var edits = word.length >= 8 ? 2 : 1;
+        terms.forEach(function (t) { clause(clauses, t, TYPO, { editDistance: edits }); });
+        var near = nearest(word, edits);
+        if (near) { fixed = near; typo = true; }
+      }
+      corrected.push(fixed);
+    });
+    var shown = typo ? corrected.join(" ") : reading.text;
+    var note = null;
+    if (reading.kind !== "typed" || typo) note = { instead: shown };
+    return { clauses: clauses, display: reading.kind !== "typed" ? reading.text : null, note: note, words: reading.words };
+  };
+
+  var search = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function (queryString) {
+    var plan = state.plan;
+    state.plan = null;
+    state.total = 0;
+    if (!plan || this !== state.index) return search.call(this, queryString);
+    var results = plan.clauses.length ? this.query(function (q) { plan.clauses.forEach(function (c) { q.clause(c); }); }) : [];
+    if (!results.length) {
+      // Nothing found: the nearest indexed word of each word, as "did you mean".
+      var guess = plan.words.map(function (w) {
+        if (!termsOf(w).length || w.length < 4) return w;
+        return nearest(w, 2) || w;
+      }).join(" ");
+      state.note = guess !== plan.words.join(" ") ? { didYouMean: guess } : null;
+    }
+    state.total = results.length;
+    return results.slice(0, MAX_RESULTS);
+  };
+
+  // Material matches "missing" terms and highlights with its own parse of the query; that
+  // parse stems each term too, so "оценки*" is looked up as "оценк*".
   var parseTerm = lunr.QueryParser.parseTerm;
   lunr.QueryParser.parseTerm = function (parser) {
     var lexeme = parser.peekLexeme();
     var pipeline = lunr.eucjSearchPipeline;
     var match = lexeme && pipeline && /^([^*]+)\*$/.exec(lexeme.str.toLowerCase());
     if (match) {
-      // The first index term is the word's canonical stem; a stop word yields none
-      // and keeps its typed form.
       var terms = pipeline.runString(match[1]);
       if (terms.length && terms[0]) lexeme.str = terms[0] + "*";
     }
     return parseTerm(parser);
+  };
+
+  // Results: the note travels with them; a resource shows its type, year and summary,
+  // never the identifier and file names it is found by (the last paragraph of its entry,
+  // eucj_bank/site/resource_page.py).
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === 3 && message.data) {
+      message.data.eucj = Object.assign({ total: state.total || 0 }, state.note);
+      (message.data.items || []).forEach(function (group) {
+        group.forEach(function (item) {
+          if (/^resources\/[^#]+$/.test(item.location) && typeof item.text === "string")
+            item.text = item.text.replace(/<p>(?:(?!<p>)[\s\S])*<\/p>\s*$/, "");
+        });
+      });
+    }
+    return post.apply(self, arguments);
   };
 })(self.lunr);

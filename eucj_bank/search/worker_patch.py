@@ -1,18 +1,26 @@
-"""Material's search worker with inflected queries (see search_worker.js for why).
+"""Material's search worker with our query handling (see search_worker.js for why).
 
-The build writes one script: Material's worker followed by our patch. One file,
-not a wrapper that imports Material's: over file:// the iframe-worker shim loads
-imported scripts asynchronously, and a message arriving before the worker's code
-had loaded would be lost (search stuck on "Initializing").
+The build writes one script: our prelude (search_worker_prelude.js), Material's worker,
+the query normaliser (query_normaliser_template.js with the tables of query_normaliser.py),
+the thesaurus (thesaurus.py) and our patch (search_worker.js). One file, not a wrapper
+that imports Material's: over file:// the iframe-worker shim loads imported scripts
+asynchronously, and a message arriving before the worker's code had loaded would be
+lost (search stuck on "Initializing").
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+from . import query_normaliser, thesaurus
 
 WORKERS = "assets/javascripts/workers"
 OUR_WORKER = f"{WORKERS}/eucj-search.js"
-PATCH = Path(__file__).with_name("search_worker.js")
+HERE = Path(__file__).parent
+PRELUDE = HERE / "search_worker_prelude.js"
+PATCH = HERE / "search_worker.js"
+NORMALISER = HERE / "query_normaliser_template.js"
 
 
 def material_worker(theme_dir: Path) -> str:
@@ -23,8 +31,35 @@ def material_worker(theme_dir: Path) -> str:
     return f"{WORKERS}/{found[0].name}"
 
 
+def render_normaliser() -> str:
+    """The JS query normaliser with the Python twin's tables (also runs under node)."""
+    tables = json.dumps(query_normaliser.js_tables(), ensure_ascii=False, sort_keys=True)
+    return NORMALISER.read_text(encoding="utf-8").replace("/*TABLES*/ null", tables)
+
+
+def render_thesaurus() -> str:
+    data = json.dumps(thesaurus.tables(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"self.eucjThesaurus = {data};\n"
+
+
+def render_worker(material_code: str) -> str:
+    return "\n".join([PRELUDE.read_text(encoding="utf-8"), material_code, render_normaliser(),
+                      render_thesaurus(), PATCH.read_text(encoding="utf-8")])
+
+
 def write_search_worker(site_dir: Path, material: str) -> Path:
     target = site_dir / OUR_WORKER
-    code = (site_dir / material).read_text(encoding="utf-8")
-    target.write_text(code + "\n" + PATCH.read_text(encoding="utf-8"), encoding="utf-8")
+    target.write_text(render_worker((site_dir / material).read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+PAGE_SCRIPT = "assets/javascripts/eucj-search-page.js"
+PAGE_TEMPLATE = HERE / "search_page.js"
+
+
+def write_page_script(site_dir: Path, strings: dict[str, dict[str, str]]) -> Path:
+    """The page side of search (search_page.js) with its UI strings per language."""
+    target = site_dir / PAGE_SCRIPT
+    data = json.dumps(strings, ensure_ascii=False, sort_keys=True)
+    target.write_text(PAGE_TEMPLATE.read_text(encoding="utf-8").replace("/*STRINGS*/ null", data), encoding="utf-8")
     return target

@@ -38,7 +38,10 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> Rendered
     out.append(_downloads(res, lang, site_up, ctx))
     if res.links:
         out.append(_links(res, lang))
-    search = [SearchEntry("", title, summary_html(summary) + f"<p>{escape(_facts(res, lang))}</p>")]
+    # The last paragraph (identifier, file names) is searched but not shown: the search
+    # worker drops it from the results (eucj_bank/search/search_worker.js).
+    search = [SearchEntry("", title, summary_html(summary) + f"<p>{escape(_facts(res, lang))}</p>"
+                          f"<p>{escape(_found_by(res))}</p>")]
     if res.checklist:
         checklist = render_checklist(ctx.root / res.checklist, lang, res.id)
         heading = t("checklist_heading", lang)
@@ -57,8 +60,8 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> Rendered
 
 
 def _facts(res: Resource, lang: str) -> str:
-    """What a reader may search a resource by besides its title and summary: its terms
-    in this language, date, authors, identifier, file names and link titles."""
+    """What a reader may search a resource by besides its title and summary, and see in
+    the results: its type and date first, its terms in this language, authors, link titles."""
     facts = [label("types", res.type, lang), res.date]
     facts += [label("agencies", a, lang) for a in res.agencies]
     facts += [label("topics", topic, lang) for topic in res.topics]
@@ -70,10 +73,13 @@ def _facts(res: Resource, lang: str) -> str:
     if res.activity:
         facts.append(res.activity)
     facts += res.authors or []
-    facts.append(res.id)
-    facts += [Path(ref.path).name for ref in res.files]
     facts += [link.title.get(lang)[0] for link in res.links]
     return " · ".join(facts)
+
+
+def _found_by(res: Resource) -> str:
+    """What a resource is found by but never shown as: its identifier and file names."""
+    return " · ".join([res.id] + [Path(ref.path).name for ref in res.files])
 
 
 def _text_of(html: str) -> str:

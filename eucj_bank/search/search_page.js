@@ -1,0 +1,85 @@
+/*
+ * EUCJ Resource Bank: the search box's side on the page (loaded before Material's bundle).
+ * - The search index loads when the search box is first focused, not with the page:
+ *   Material requests search/search_index.json and has the worker build its index as soon
+ *   as a served page loads (over file:// it already waits until search is opened).
+ * - Under the result count, what was searched instead of the typed query ("Showing results
+ *   for ...": keyboard layout, Latin letters, a typo) or, when nothing was found, the
+ *   nearest indexed words as "did you mean", in the page's language. The worker sends it
+ *   with the results (search_worker.js); it is written as text, never as markup.
+ * GENERATED strings: hooks/search_worker.py fills STRINGS from eucj_bank/site/ui_strings.yaml.
+ */
+(function () {
+  var STRINGS = /*STRINGS*/ null;
+  var lang = document.documentElement.lang;
+  var text = STRINGS[lang] || STRINGS.en;
+  var QUERY = "[data-md-component=search-query]";
+
+  // The index, on first use. Material requests it with XMLHttpRequest (browser/request)
+  // as soon as a served page loads; its send() waits until search is first focused or opened.
+  var XHR = window.XMLHttpRequest;
+  if (XHR && location.protocol !== "file:") {
+    var start, wanted = new Promise(function (resolve) { start = resolve; });
+    document.addEventListener("focusin", function (ev) {
+      if (ev.target && ev.target.matches && ev.target.matches(QUERY)) start();
+    });
+    document.addEventListener("change", function (ev) {
+      if (ev.target && ev.target.id === "__search" && ev.target.checked) start();
+    });
+    var open = XHR.prototype.open, send = XHR.prototype.send;
+    XHR.prototype.open = function (method, url) {
+      this.eucjIndex = /search\/search_index\.json$/.test(String(url));
+      return open.apply(this, arguments);
+    };
+    XHR.prototype.send = function () {
+      var xhr = this, args = arguments;
+      if (!xhr.eucjIndex) return send.apply(xhr, args);
+      wanted.then(function () { send.apply(xhr, args); });
+    };
+  }
+
+  function fill(template, query) { return template.replace("{query}", query); }
+
+  function show(note) {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta) return;
+    // The worker hands Material the best 100 results only; the count says how many matched.
+    var shown = document.querySelectorAll(".md-search-result__item").length;
+    if (note && note.total > 100 && shown) meta.textContent = meta.textContent.replace(/\d[\d.,]*k?/, String(note.total));
+    var old = meta.parentNode.querySelector(".eucj-search-note");
+    if (old) old.remove();
+    if (!note || !(note.instead || note.didYouMean)) return;
+    var p = document.createElement("p");
+    p.className = "eucj-search-note";
+    if (note.instead) {
+      p.textContent = fill(text.instead, note.instead);
+    } else {
+      var parts = text.didYouMean.split("{query}");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "eucj-search-suggestion";
+      button.textContent = note.didYouMean;
+      button.addEventListener("click", function () {
+        var box = document.querySelector(QUERY);
+        box.value = note.didYouMean;
+        box.focus();
+        box.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
+      });
+      p.append(parts[0], button, parts.slice(1).join(note.didYouMean));
+    }
+    meta.insertAdjacentElement("afterend", p);
+  }
+
+  var Native = window.Worker;
+  if (!Native) return;
+  var Wrapped = function (url, options) {
+    var worker = new Native(url, options);
+    worker.addEventListener("message", function (ev) {
+      var data = ev.data;
+      if (data && data.type === 3) setTimeout(function () { show(data.data && data.data.eucj); }, 0);
+    });
+    return worker;
+  };
+  Wrapped.prototype = Native.prototype;
+  window.Worker = Wrapped;
+})();

@@ -1,0 +1,21 @@
+/*
+ * EUCJ Resource Bank: runs before Material's search worker (worker_patch.py puts it first).
+ * Material's message handler searches synchronously, so a listener added after it would
+ * see a query only once it was answered. This one, added first, keeps the page's language
+ * and documents (setup) and replaces each query by the reading of it that the index knows
+ * (self.eucjPlanQuery, search_worker.js), so Material highlights and counts that reading.
+ */
+self.eucjState = { lang: "en", docs: [], plan: null, note: null };
+self.addEventListener("message", function (ev) {
+  var message = ev.data;
+  if (!message) return;
+  if (message.type === 0 && message.data && message.data.config) {  // setup
+    self.eucjState.lang = (message.data.config.lang || ["en"])[0];
+    self.eucjState.docs = message.data.docs || [];
+  } else if (message.type === 2 && typeof message.data === "string" && self.eucjPlanQuery) {  // query
+    var plan = self.eucjPlanQuery(message.data);
+    self.eucjState.plan = plan;
+    self.eucjState.note = plan && plan.note;
+    if (plan && plan.display) message.data = plan.display;
+  }
+});
