@@ -30,7 +30,8 @@ from citeproc.source.json import CiteProcJSON
 
 from ..catalogue.model import Resource
 from ..catalogue.safe_html import sanitise_html
-from ..open_data.citation_record import citation_record
+from ..catalogue.text import escape
+from ..open_data.citation_record import cited_lang, citation_record
 from ..open_data.csl_json import csl_item
 from .ui import t
 
@@ -110,3 +111,36 @@ def _suppress_substituted() -> None:
 
 
 _suppress_substituted()
+
+
+SCRIPT = "assets/javascripts/eucj-citation.js"
+
+
+def citation_box(res: Resource, lang: str, site_url: str, downloads: dict[str, str]) -> str:
+    """The "How to cite" box: the page's style shown, the others a switch away (each
+    labelled, all shown without JavaScript), the copy button and the citation files.
+    `downloads`: {extension: page-relative link} of data/cite/<id>.*"""
+    texts = citations(res, lang, site_url)
+    used = cited_lang(res, lang)
+    switch = "".join(f'<button type="button" class="md-button eucj-cite-style" data-style="{style}" '
+                     f'aria-pressed="{"true" if i == 0 else "false"}">{escape(t(f"cite_style_{style}", lang))}</button>'
+                     for i, style in enumerate(texts))
+    options = []
+    for i, (style, text) in enumerate(texts.items()):
+        target = ' id="citation-text"' if i == 0 else ""
+        options.append(f'<div class="eucj-cite-option" data-style="{style}">'
+                       f'<p class="eucj-cite-name">{escape(t(f"cite_style_{style}", lang))}</p>'
+                       f'<p{target} class="eucj-cite-text" lang="{used}">{text}</p></div>')
+    links = " · ".join(f'<a href="{escape(href)}" download>{DOWNLOAD_NAMES[ext]}</a>' for ext, href in downloads.items())
+    # Material's clipboard integration copies the target's text for any element with
+    # data-clipboard-target and says so in the page's language (its "clipboard.copied").
+    return (f'<h2 id="cite">{escape(t("cite_heading", lang))}</h2>'
+            f'<div class="eucj-citation">'
+            f'<div class="eucj-cite-switch" role="group" aria-label="{escape(t("cite_style_label", lang))}" hidden>'
+            f'{switch}</div>{"".join(options)}'
+            f'<button type="button" class="md-button" data-clipboard-target="#citation-text">'
+            f'{escape(t("cite_copy", lang))}</button>'
+            f'<p class="eucj-cite-downloads">{escape(t("cite_download", lang))}: {links}</p></div>')
+
+
+DOWNLOAD_NAMES = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
