@@ -2,8 +2,8 @@
 
 One tag a line, so a line break in catalogue text would start a new tag: every value is
 put on one line. Organisations are authors without a comma; people are "Family, Given".
-The titles in the other languages are translated titles (TT), each tagged with its
-language in a note line `N1 - title_ru: ...`.
+The title in each language is a note line, `N1 - title_ru: ...` (RIS's translated
+title, TT, holds one title only).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ def ris_entry(record: CitationRecord) -> str:
     out += [_line("TI", record.title), _line("PY", record.year),
             _line("DA", "/".join((record.date.split("-") + ["", ""])[:3]) + "/"),
             _line("PB", record.publisher), _line("M3", record.genre), _line("LA", record.lang)]
-    out += [_line("TT", title) for lang, title in record.titles.items() if lang != record.lang]
     out += [_line("N1", f"title_{lang}: {title}") for lang, title in record.titles.items()]
     out.append(_line("N1", "languages: " + ", ".join(record.languages)))
     if record.url:
