@@ -342,3 +342,37 @@ def test_a_copy_without_an_address_has_no_oai_repository(trainer_bank):
     assert not (site / "data/oai-static-repository.xml").exists()
     dcat = (site / "data/dcat.jsonld").read_text("utf-8")
     assert "oai-static-repository" not in dcat and "catalogue.bib" in dcat
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("source", ["served", "offline"])
+def test_style_switch_shows_one_style_and_copies_the_one_shown(page, trainer_bank, source):
+    page.goto(trainer_bank[source] + "ru/resources/epr-checklist.html")
+    switch = page.locator(".eucj-cite-switch")
+    assert switch.is_visible()
+    gost, apa = page.locator(".eucj-cite-option[data-style=gost]"), page.locator(".eucj-cite-option[data-style=apa]")
+    assert gost.is_visible() and not apa.is_visible()
+    assert page.inner_text("#citation-text").startswith("Контрольный лист по Европейским правилам о пробации :")
+    page.click(".eucj-cite-style[data-style=apa]")
+    assert apa.is_visible() and not gost.is_visible()
+    assert page.inner_text("#citation-text") == (
+        "Контрольный лист по Европейским правилам о пробации. (2016). [Контрольный лист]. Банк ресурсов EUCJ.")
+    assert page.get_attribute(".eucj-cite-style[data-style=apa]", "aria-pressed") == "true"
+    # the choice follows the reader to the next resource page
+    page.goto(trainer_bank[source] + "ru/resources/risk-training-2017.html")
+    assert page.locator(".eucj-cite-option[data-style=apa]").is_visible()
+    assert page.page_errors == []
+
+
+@pytest.mark.browser
+def test_without_javascript_every_style_is_shown_under_its_name(browser, trainer_bank):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(trainer_bank["served"] + "kk/resources/epr-checklist.html")
+        assert not page.locator(".eucj-cite-switch").is_visible()
+        names = page.locator(".eucj-cite-name").all_inner_texts()
+        assert names == ["ГОСТ Р 7.0.5-2008", "APA"]
+        assert page.locator(".eucj-cite-option[data-style=apa]").is_visible()
+    finally:
+        context.close()
