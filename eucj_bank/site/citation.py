@@ -37,7 +37,6 @@ from .ui import t
 
 CSL_DIR = Path(__file__).parent / "csl"
 STYLES = {"apa": "apa.csl", "gost": "gost-r-7-0-5-2008-eucj.csl"}
-STYLE_NAMES = {"apa": "APA", "gost": "ГОСТ Р 7.0.5"}
 DEFAULT_STYLE = {"en": "apa", "ru": "gost", "kk": "gost"}
 # A page's language, then the locales its missing terms come from, as citeproc orders them.
 LOCALES = {"en": ("en-US",), "ru": ("ru-RU", "en-US"), "kk": ("kk-KZ", "ru-RU", "en-US")}
