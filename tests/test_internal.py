@@ -18,6 +18,7 @@ from eucj_bank.site.ui import t
 
 FIXTURE = ROOT / "tests/fixtures/internal_bank/resource_catalog.yaml"
 INTERNAL_PROFILE = ROOT / "tests/fixtures/profiles/internal-copy.yml"
+HARVESTED_PROFILE = ROOT / "tests/fixtures/profiles/harvested-copy.yml"  # has an address: OAI repository too
 INTERNAL_ID = "sealed-memo-4417"
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 
@@ -43,11 +44,21 @@ def test_public_build_holds_no_trace_of_the_internal_resource(public_build):
     assert _found(public_build, INTERNAL_ID) == []
 
 
+def test_harvested_copy_holds_no_trace_of_the_internal_resource(tmp_path_factory):
+    build = build_and_package(tmp_path_factory.mktemp("harvested"), catalogue=FIXTURE, profile=HARVESTED_PROFILE,
+                              zip_name="harvested-copy-offline.zip")
+    assert _found(build, "ZQ7MARK") == []
+    assert _found(build, INTERNAL_ID) == []
+    assert "data/oai-static-repository.xml" in _found(build, "PUBCTRL")
+
+
 def test_the_scan_finds_what_is_there(public_build):
     found = _found(public_build, "PUBCTRL")
     for expected in ("resources/public-guide.html", "ru/resources/public-guide.html", "kk/catalogue.html",
                      "search/search_index.json", "kk/search/search_index.js",
-                     "files/public-guide/pubctrl-guide.en.txt", "SHA256SUMS.txt"):
+                     "files/public-guide/pubctrl-guide.en.txt", "SHA256SUMS.txt", "data/cite/public-guide.bib",
+                     "data/cite/public-guide.ris", "data/cite/public-guide.json", "data/catalogue.bib",
+                     "data/catalogue.ris", "data/catalogue.csl.json"):
         assert expected in found, (expected, found)
     assert any(where.startswith("eucj-resource-bank-offline.zip:") for where in found)
 

@@ -89,10 +89,14 @@ def datapackage(catalogue: Catalogue) -> dict:
     }
 
 
-def dcat(catalogue: Catalogue, site_url: str = "") -> dict:
+def dcat(catalogue: Catalogue, site_url: str = "", oai: bool = False) -> dict:
+    """`oai`: the copy has an OAI-PMH static repository (`oai_pmh`)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     dist = [("catalogue.json", "application/json"), ("catalogue.csv", "text/csv"),
-            ("datapackage.json", "application/json"), ("resource_catalog.schema.json", "application/schema+json")]
+            ("datapackage.json", "application/json"), ("resource_catalog.schema.json", "application/schema+json"),
+            ("catalogue.bib", "application/x-bibtex"), ("catalogue.ris", "application/x-research-info-systems"),
+            ("catalogue.csl.json", "application/vnd.citationstyles.csl+json")]
+    dist += [("oai-static-repository.xml", "application/xml")] if oai else []
     return {
         "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
                      "foaf": "http://xmlns.com/foaf/0.1/"},
@@ -119,7 +123,7 @@ def dcat(catalogue: Catalogue, site_url: str = "") -> dict:
     }
 
 
-def write_open_data(catalogue: Catalogue, site_dir: Path, site_url: str = "") -> list[Path]:
+def write_open_data(catalogue: Catalogue, site_dir: Path, site_url: str = "", oai: bool = False) -> list[Path]:
     folder = site_dir / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     files = {
@@ -128,7 +132,7 @@ def write_open_data(catalogue: Catalogue, site_dir: Path, site_url: str = "") ->
         "datapackage.json": json.dumps(datapackage(catalogue), ensure_ascii=False, indent=1) + "\n",
         "resource_catalog.schema.json": json.dumps(catalogue_schema(), ensure_ascii=False, indent=2,
                                                    sort_keys=True) + "\n",
-        "dcat.jsonld": json.dumps(dcat(catalogue, site_url), ensure_ascii=False, indent=1) + "\n",
+        "dcat.jsonld": json.dumps(dcat(catalogue, site_url, oai), ensure_ascii=False, indent=1) + "\n",
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")

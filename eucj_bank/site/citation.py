@@ -1,19 +1,145 @@
-"""The citation text offered on each resource page, in the page's language."""
+"""The citation shown on each resource page, rendered by a real CSL processor
+(citeproc-py) with real CSL styles (csl/, see csl/SOURCE.txt): APA on English pages,
+GOST on Russian and Kazakh pages, the other style one click away.
+
+What citeproc-py 0.11.1 taught us (read in .venv/.../citeproc/model.py and frontend.py):
+- It loads locales from its own data folder only (`CitationStylesLocale`), so a locale it
+  lacks (Kazakh) cannot be named: we parse our locale files with its XML classes and set
+  the style's `locales` list ourselves, in the order it would (`_style`).
+- CSL 1.0.2 says a variable that stood in for a missing author (cs:substitute) is
+  suppressed in the rest of the entry. citeproc-py suppresses it only when the substitute
+  is a variable itself; APA substitutes a *macro* (the title), so an entry without author
+  printed its title twice ("Title. (2016). Title. Publisher."). `_suppress_substituted`
+  records the variables the substitute actually rendered and suppresses those.
+- The GOST R 7.0.5-2008 style of the CSL repository writes "Place: Publisher" in one
+  group, so without a place (the bank has none) it printed ". : Publisher"; that and the
+  rest of what we changed are in csl/gost-r-7-0-5-2008-eucj.csl's <summary>. The CSL
+  repository has no GOST R 7.0.100-2018 style (csl/SOURCE.txt).
+- The HTML formatter escapes the values it prints and adds <i> for APA's italic titles;
+  the result still goes through the one sanitiser.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter, model
+from citeproc.frontend import CitationStylesXML
+from citeproc.source.json import CiteProcJSON
+
 from ..catalogue.model import Resource
+from ..catalogue.safe_html import sanitise_html
+from ..catalogue.text import escape
+from ..open_data.citation_record import cited_lang, citation_record
+from ..open_data.csl_json import csl_item
 from .ui import t
-from ..catalogue.vocab import label
+
+CSL_DIR = Path(__file__).parent / "csl"
+STYLES = {"apa": "apa.csl", "gost": "gost-r-7-0-5-2008-eucj.csl"}
+DEFAULT_STYLE = {"en": "apa", "ru": "gost", "kk": "gost"}
+# A page's language, then the locales its missing terms come from, as citeproc orders them.
+LOCALES = {"en": ("en-US",), "ru": ("ru-RU", "en-US"), "kk": ("kk-KZ", "ru-RU", "en-US")}
+UNKNOWN_TO_CITEPROC = ("license", "custom")
+_CSL_TEXT = "{http://purl.org/net/xbiblio/csl}text"
 
 
-def citation(res: Resource, lang: str, url: str = "") -> str:
-    """`Authors (date). Title [type]. EUCJ Resource Bank. URL`, as plain text.
+def publisher_names() -> dict[str, str]:
+    return {lang: t("bank_name", lang) for lang in LOCALES}
 
-    Without a configured site address (`site_url`) the page has no address worth
-    citing (the bank works from any folder), so the stable identifier stands in.
-    """
-    title = res.title.get(lang)[0]
-    head = f"{', '.join(res.authors)} ({res.date}). {title}" if res.authors else f"{title} ({res.date})"
-    locator = url or f"{t('field_id', lang)}: {res.id}"
-    return f"{head} [{label('types', res.type, lang)}]. {t('bank_name', lang)}. {locator}"
+
+def citations(res: Resource, lang: str, site_url: str = "", fmt: str = "html") -> dict[str, str]:
+    """Every style's citation of `res` for a page in `lang`: {style: text}, the page's default first."""
+    item = csl_item(citation_record(res, lang, publisher_names(), site_url))
+    order = sorted(STYLES, key=lambda style: style != DEFAULT_STYLE[lang])
+    return {style: render(item, style, lang, fmt) for style in order}
+
+
+def render(item: dict, style: str, lang: str, fmt: str = "html") -> str:
+    """One CSL-JSON item as a bibliography entry of `style`, in `lang`: sanitised HTML or plain text."""
+    # citeproc-py warns about CSL-JSON keys its Reference does not know (license, custom).
+    known = {key: value for key, value in item.items() if key not in UNKNOWN_TO_CITEPROC}
+    bibliography = CitationStylesBibliography(_style(style, lang), CiteProcJSON([known]),
+                                              formatter.html if fmt == "html" else formatter.plain)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    text = str(bibliography.bibliography()[0])
+    return sanitise_html(text) if fmt == "html" else text
+
+
+@lru_cache(maxsize=None)
+def _style(style: str, lang: str) -> CitationStylesStyle:
+    csl = CitationStylesStyle(str(CSL_DIR / STYLES[style]), locale="en-US", validate=False)
+    root = csl.root
+    in_style = [found for code in (LOCALES[lang][0], LOCALES[lang][0][:2])
+                for found in root.xpath_search(f'./cs:locale[@xml:lang="{code}"]')]
+    # Parsed for each style: a locale element points back to its style (for the formatter).
+    root.locales = in_style + [CitationStylesXML(str(CSL_DIR / f"locales-{code}.xml"), validate=False).root
+                               for code in LOCALES[lang]]
+    for locale in root.locales:
+        locale.style = root
+    return csl
+
+
+def _suppress_substituted() -> None:
+    render_substitute, text_variable = model.Substitute.render, model.Text._variable
+    if getattr(model.Substitute, "eucj_patched", False):
+        return
+
+    def substitute(self, item, context=None, **kwargs):
+        layout = context.get_layout()
+        layout.eucj_substituted = []
+        try:
+            return render_substitute(self, item, context=context, **kwargs)
+        finally:
+            layout.eucj_substituted = None
+
+    def variable(self, item, context):
+        text = text_variable(self, item, context)
+        rendered = getattr(context.get_layout(), "eucj_substituted", None)
+        if text and rendered is not None:
+            rendered.append(self.get("variable"))
+        return text
+
+    def repress(self, child, context):
+        repressed = context.get_layout().repressed
+        repressed.setdefault(child.tag, []).append(child.get("variable"))
+        repressed.setdefault(_CSL_TEXT, []).extend(context.get_layout().eucj_substituted or [])
+
+    model.Substitute.render, model.Text._variable = substitute, variable
+    model.Substitute.add_to_repressed_list, model.Substitute.eucj_patched = repress, True
+
+
+_suppress_substituted()
+
+
+SCRIPT = "assets/javascripts/eucj-citation.js"
+
+
+def citation_box(res: Resource, lang: str, site_url: str, downloads: dict[str, str]) -> str:
+    """The "How to cite" box: the page's style shown, the others a switch away (each
+    labelled, all shown without JavaScript), the copy button and the citation files.
+    `downloads`: {extension: page-relative link} of data/cite/<id>.*"""
+    texts = citations(res, lang, site_url)
+    used = cited_lang(res, lang)
+    switch = "".join(f'<button type="button" class="md-button eucj-cite-style" data-style="{style}" '
+                     f'aria-pressed="{"true" if i == 0 else "false"}">{escape(t(f"cite_style_{style}", lang))}</button>'
+                     for i, style in enumerate(texts))
+    options = []
+    for i, (style, text) in enumerate(texts.items()):
+        target = ' id="citation-text"' if i == 0 else ""
+        options.append(f'<div class="eucj-cite-option" data-style="{style}">'
+                       f'<p class="eucj-cite-name">{escape(t(f"cite_style_{style}", lang))}</p>'
+                       f'<p{target} class="eucj-cite-text" lang="{used}">{text}</p></div>')
+    links = " · ".join(f'<a href="{escape(href)}" download>{DOWNLOAD_NAMES[ext]}</a>' for ext, href in downloads.items())
+    # Material's clipboard integration copies the target's text for any element with
+    # data-clipboard-target and says so in the page's language (its "clipboard.copied").
+    return (f'<h2 id="cite">{escape(t("cite_heading", lang))}</h2>'
+            f'<div class="eucj-citation">'
+            f'<div class="eucj-cite-switch" role="group" aria-label="{escape(t("cite_style_label", lang))}" hidden>'
+            f'{switch}</div>{"".join(options)}'
+            f'<button type="button" class="md-button" data-clipboard-target="#citation-text">'
+            f'{escape(t("cite_copy", lang))}</button>'
+            f'<p class="eucj-cite-downloads">{escape(t("cite_download", lang))}: {links}</p></div>')
+
+
+DOWNLOAD_NAMES = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}

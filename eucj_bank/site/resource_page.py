@@ -9,10 +9,13 @@ from pathlib import Path
 from ..catalogue.model import Resource
 from ..catalogue.text import escape, human_size, plain, summary_html
 from ..catalogue.vocab import label
+from ..open_data.citation_exports import FORMATS, cite_path
 from ..open_data.linked_data import dublin_core, resource_jsonld, script_json
+from ..open_data.scholar_meta import scholar_meta
 from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
-from .citation import citation
+from .citation import SCRIPT as CITATION_SCRIPT
+from .citation import citation_box, publisher_names
 from .page_parts import SiteContext, breadcrumbs, localized, notice_box, page_meta, term_links, term_page, up_to_site_root
 from .rendered_page import RenderedPage, SearchEntry
 from .ui import t
@@ -24,9 +27,10 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> Rendered
     summary, summary_lang = localized(res.summary, lang, "summary", notices)
     up = "../"  # resource pages sit in resources/, one level below the language root
     site_up = up_to_site_root(lang, 1)
-    scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
+    scripts = (CHECKLIST_SCRIPT, CITATION_SCRIPT) if res.checklist else (CITATION_SCRIPT,)
     metadata = {"linked_data": script_json(resource_jsonld(res, lang, ctx.root)),
-                "dublin_core": dublin_core(res, lang)}
+                "dublin_core": dublin_core(res, lang),
+                "citation_meta": scholar_meta(res, lang, publisher_names(), ctx.site_url, site_up)}
     out = [_resource_breadcrumbs(res, lang, up), f'<h1 lang="{title_lang}">{escape(title)}</h1>']
     if res.access == "internal":
         out.append(notice_box("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
@@ -48,7 +52,7 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> Rendered
         out.append(f'<h2 id="checklist">{escape(heading)}</h2>')
         out.append(checklist)
         search.append(SearchEntry("checklist", heading, escape(_text_of(checklist))))
-    out.append(_citation(res, lang, ctx))
+    out.append(citation_box(res, lang, ctx.site_url, {ext: site_up + cite_path(res.id, ext) for ext in FORMATS}))
     out.append(_related(ctx.related[res.id], lang))
     full_text = _inline_markdown(res, lang, ctx.root)
     text_heading = ("full-text", t("text_heading", lang))
@@ -89,16 +93,6 @@ def _text_of(html: str) -> str:
 def _resource_breadcrumbs(res: Resource, lang: str, up: str) -> str:
     return breadcrumbs([(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
                          (f"{up}browse/{term_page('type', res.type)}.html", label("types", res.type, lang))], lang)
-
-
-def _citation(res: Resource, lang: str, ctx: SiteContext) -> str:
-    # Material's clipboard integration copies the target's text for any element with
-    # data-clipboard-target and says so in the page's language (its "clipboard.copied").
-    text = citation(res, lang, ctx.page_url(lang, res))
-    return (f'<h2 id="cite">{escape(t("cite_heading", lang))}</h2>'
-            f'<div class="eucj-citation"><p id="citation-text">{escape(text)}</p>'
-            f'<button type="button" class="md-button" data-clipboard-target="#citation-text">'
-            f'{escape(t("cite_copy", lang))}</button></div>')
 
 
 def _related(resources: list[Resource], lang: str) -> str:
