@@ -9,7 +9,7 @@
  *
  * The entry is checked against that schema in the browser by @cfworker/json-schema
  * (vendor/cfworker-json-schema/). Not ajv: ajv compiles a schema into JavaScript source
- * and runs it with `new Function`, which the site's Content-Security-Policy (no
+ * and runs it with the Function constructor, which the site's Content-Security-Policy (no
  * 'unsafe-eval') refuses; its standalone mode would need Node at every build, since the
  * schema changes with the vocabularies. @cfworker/json-schema interprets the schema,
  * supports draft 2020-12 and has no eval. The few rules the schema cannot say (a real
@@ -138,9 +138,10 @@
   var fileInput = el("input", { type: "file", id: "eucj-p-files", multiple: true,
                                 "aria-describedby": "eucj-p-files-help" });
   var fileLangs = el("div", { class: "eucj-propose__files" });
-  form.appendChild(el("fieldset", { class: "eucj-propose__field", "data-field": "files" }, [
-    el("legend", {}, [S.files]), help("eucj-p-files-help", S.files_help), fileInput, fileLangs]));
-  var problems = el("div", { class: "eucj-propose__problems", id: "eucj-propose-problems", role: "alert" });
+  form.appendChild(el("div", { class: "eucj-propose__field", "data-field": "files" }, [
+    el("label", { for: "eucj-p-files" }, [S.files]), help("eucj-p-files-help", S.files_help), fileInput, fileLangs]));
+  var problems = el("div", { class: "eucj-propose__problems", id: "eucj-propose-problems", role: "alert",
+                             tabindex: "-1" });
   var status = el("p", { class: "eucj-propose__status", role: "status" });
   form.appendChild(el("p", {}, [el("button", { type: "submit", class: "md-button md-button--primary" }, [S.make])]));
   form.appendChild(status);
@@ -234,7 +235,7 @@
     entry.licence = value("licence");
     if (value("access") && value("access") !== resource.properties.access.default) entry.access = value("access");
     entry.availability = value("availability");
-    if (entry.availability === "held-by-agency") {
+    if (entry.availability === "held-by-agency" && value("holder.agency")) {
       entry.holder = { agency: value("holder.agency") };
       var note = localized("holder.note");
       if (Object.keys(note).length) entry.holder.note = note;
@@ -270,6 +271,10 @@
       var key = err.keyword === "required" || err.keyword === "minItems" || err.keyword === "enum" ?
         (many ? S.err_choose : S.err_required) : S.err_form;
       if (!found[path]) found[path] = fill(key, { field: labelOf(path) });
+    });
+    // A wrong value inside a field also fails the field as a whole (`X | None`): name the inner one.
+    Object.keys(found).forEach(function (path) {
+      if (Object.keys(found).some(function (other) { return other.indexOf(path + ".") === 0; })) delete found[path];
     });
     return found;
   }
@@ -352,7 +357,7 @@
 
   function show(entry, text, warnings) {
     output.textContent = "";
-    var pre = el("pre", {}, [el("code", { id: "eucj-propose-yaml" }, [text])]);
+    var pre = el("pre", {}, [el("code", { id: "eucj-propose-yaml", tabindex: "0" }, [text])]);  // scrollable: reachable by keyboard
     var copy = el("button", { type: "button", class: "md-button", "data-clipboard-target": "#eucj-propose-yaml" }, [S.copy]);
     var one = el("button", { type: "button", class: "md-button", id: "eucj-propose-download-entry" }, [S.download_entry]);
     one.addEventListener("click", function () {
@@ -401,6 +406,7 @@
       if (messages.length) {
         problems.appendChild(el("p", {}, [S.errors]));
         problems.appendChild(list(messages));
+        problems.focus();  // the list of what to correct is read first
         return;
       }
       show(entry, yaml(entry), warnings);
