@@ -81,6 +81,25 @@ def test_the_data_file_cannot_close_a_script_and_lists_the_published_ids():
     assert data["schema"] == catalogue_schema()
 
 
+@pytest.mark.parametrize("name", ["contributing.md", "propose.md"])
+def test_the_guides_are_parallel_in_the_three_languages(name):
+    """Same sections (explicit ids, so that links between pages work in every language),
+    same tables, examples and links: a translation, not a different text."""
+    shape = {}
+    for lang in LANGS:
+        text = (ROOT / "docs" / lang / name).read_text("utf-8")
+        shape[lang] = (re.findall(r"^(#+) .*?(?:\{ #([\w-]+) \})?$", text, re.M),
+                       len(re.findall(r"^\| ", text, re.M)), re.findall(r"```.*", text),
+                       re.findall(r"\]\(([^)]+)\)", text))
+    assert shape["ru"] == shape["en"] and shape["kk"] == shape["en"]
+    ids = [i for _, i in shape["en"][0][1:]]
+    assert all(ids), "every section below the title has an explicit id"
+    if name == "contributing.md":
+        guide = (ROOT / "docs/en" / name).read_text("utf-8")
+        for target in ("make new", "make validate", "make serve", "make status", "vocabularies.yaml", "propose.md"):
+            assert target in guide
+
+
 # ---- the vendored validator ----------------------------------------------------------
 
 def test_the_vendored_validator_is_what_the_pinned_npm_packages_build(tmp_path):
