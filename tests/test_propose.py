@@ -318,6 +318,22 @@ def test_the_plain_sha256_agrees_with_hashlib(page, offline_site):
 
 
 @pytest.mark.browser
+def test_any_text_typed_comes_back_unchanged_from_the_yaml(page, offline_site):
+    import yaml
+
+    _open(page, offline_site, "en")
+    texts = ["plain", "a: b # c", "'single' \"double\" «ёлочки» „lapki“", "line\n\nparagraph\ttab",
+             "\u0085nel \u2028ls \u2029ps \u007fdel \ufeffbom", "yes", "null", "2016-05-20", "- dash", "{[,]}",
+             "\\ back\\slash", "emoji 😀 and Қазақша"]
+    for text in texts:
+        quoted = page.evaluate("text => EucjProposeTools.quote(text)", text)
+        assert yaml.safe_load(f"value: {quoted}\n") == {"value": text}, (text, quoted)
+    for term in ("cc-by-4.0", "in-bank", "on", "No", "files/a-b/a-b.en.pdf"):
+        plain = page.evaluate("text => EucjProposeTools.scalar(text)", term)
+        assert yaml.safe_load(f"value: {plain}\n") == {"value": term}, (term, plain)
+
+
+@pytest.mark.browser
 def test_the_holder_is_asked_when_an_agency_holds_the_original(page, offline_site, tmp_path):
     _open(page, offline_site, "ru")
     _fill(page, [], [])

@@ -1,5 +1,5 @@
 /* EUCJ Resource Bank: what the "Propose a resource" form needs besides the form itself
- * (eucj-propose.js): a file's SHA-256, a zip of the entry and its files, YAML scalars.
+ * (eucj-propose.js): a file's SHA-256, a zip of the entry and its files, the entry as YAML.
  * Nothing here sends anything anywhere; it all runs on the reader's own copy of the file.
  *
  * SHA-256: crypto.subtle where the browser offers it. It does only in a secure context:
@@ -134,13 +134,13 @@
     return new Blob(parts.concat(central, [end]), { type: "application/zip" });
   }
 
-  // A YAML double-quoted scalar. JSON's escapes are YAML's too; PyYAML also refuses the
-  // characters YAML calls non-printable, so those are escaped, and a lone surrogate
-  // (not text) becomes U+FFFD.
+  // A YAML double-quoted scalar. JSON's escapes are YAML's too. PyYAML refuses the
+  // characters YAML calls non-printable and reads NEL, LS and PS as line breaks (folded
+  // to spaces inside quotes), so those are escaped; a lone surrogate (not text) becomes U+FFFD.
   function quote(text) {
     var clean = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g,
                              function (m, before) { return (before || "") + "\ufffd"; });
-    return JSON.stringify(clean).replace(/[\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]/g, function (c) {
+    return JSON.stringify(clean).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (c) {
       return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
     });
   }
@@ -153,5 +153,42 @@
     return plain ? text : quote(text);
   }
 
-  window.EucjProposeTools = { sha256: sha256, sha256Plain: sha256Plain, zip: zip, quote: quote, scalar: scalar };
+  // The entry as YAML, shaped like the catalogue's own entries (and scaffold.py's): texts
+  // double-quoted, terms plain, lists of terms in brackets; indented to follow the last
+  // entry of `resources:`.
+  function entryYaml(entry, langs) {
+    var lines = ["  # added with the site's \"Propose a resource\" form"];
+    function localizedLines(indent, name, text) {
+      lines.push(indent + name + ":");
+      langs.forEach(function (lang) { if (text[lang]) lines.push(indent + "  " + lang + ": " + quote(text[lang])); });
+    }
+    function terms(name) { return "    " + name + ": [" + entry[name].map(function (v) { return scalar(v); }).join(", ") + "]"; }
+    lines.push("  - id: " + scalar(entry.id), "    type: " + scalar(entry.type));
+    localizedLines("    ", "title", entry.title);
+    localizedLines("    ", "summary", entry.summary);
+    lines.push("    date: " + quote(entry.date), "    added: " + quote(entry.added), terms("agencies"));
+    if (entry.component) lines.push("    component: " + scalar(entry.component));
+    if (entry.activity) lines.push("    activity: " + quote(entry.activity));
+    if (entry.objective) lines.push("    objective: " + scalar(entry.objective));
+    lines.push(terms("topics"), terms("audience"));
+    if (entry.authors) lines.push("    authors: [" + entry.authors.map(function (a) { return quote(a); }).join(", ") + "]");
+    lines.push("    licence: " + scalar(entry.licence));
+    if (entry.access) lines.push("    access: " + scalar(entry.access));
+    lines.push("    availability: " + scalar(entry.availability));
+    if (entry.holder) {
+      lines.push("    holder:", "      agency: " + scalar(entry.holder.agency));
+      if (entry.holder.note) localizedLines("      ", "note", entry.holder.note);
+    }
+    if (entry.files) {
+      lines.push("    files:");
+      entry.files.forEach(function (f) {
+        lines.push("      - path: " + scalar(f.path), "        lang: " + scalar(f.lang),
+                   "        format: " + scalar(f.format), "        sha256: " + quote(f.sha256));
+      });
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  window.EucjProposeTools = { sha256: sha256, sha256Plain: sha256Plain, zip: zip, quote: quote, scalar: scalar,
+                              entryYaml: entryYaml };
 }());

@@ -312,40 +312,6 @@
 
   function list(items) { return el("ul", {}, items.map(function (text) { return el("li", {}, [text]); })); }
 
-  // ---- the entry as YAML, shaped like the catalogue's own entries ----
-  function yaml(entry) {
-    var q = tools.quote, s = tools.scalar, lines = ["  # added with the site's \"Propose a resource\" form"];
-    function localizedLines(indent, name, text) {
-      lines.push(indent + name + ":");
-      LANGS.forEach(function (lang) { if (text[lang]) lines.push(indent + "  " + lang + ": " + q(text[lang])); });
-    }
-    lines.push("  - id: " + s(entry.id), "    type: " + s(entry.type));
-    localizedLines("    ", "title", entry.title);
-    localizedLines("    ", "summary", entry.summary);
-    lines.push("    date: " + q(entry.date), "    added: " + q(entry.added));
-    ["agencies"].forEach(function (name) { lines.push("    " + name + ": [" + entry[name].map(s).join(", ") + "]"); });
-    if (entry.component) lines.push("    component: " + s(entry.component));
-    if (entry.activity) lines.push("    activity: " + q(entry.activity));
-    if (entry.objective) lines.push("    objective: " + s(entry.objective));
-    ["topics", "audience"].forEach(function (name) { lines.push("    " + name + ": [" + entry[name].map(s).join(", ") + "]"); });
-    if (entry.authors) lines.push("    authors: [" + entry.authors.map(q).join(", ") + "]");
-    lines.push("    licence: " + s(entry.licence));
-    if (entry.access) lines.push("    access: " + s(entry.access));
-    lines.push("    availability: " + s(entry.availability));
-    if (entry.holder) {
-      lines.push("    holder:", "      agency: " + s(entry.holder.agency));
-      if (entry.holder.note) localizedLines("      ", "note", entry.holder.note);
-    }
-    if (entry.files) {
-      lines.push("    files:");
-      entry.files.forEach(function (f) {
-        lines.push("      - path: " + s(f.path), "        lang: " + s(f.lang), "        format: " + s(f.format),
-                   "        sha256: " + q(f.sha256));
-      });
-    }
-    return lines.join("\n") + "\n";
-  }
-
   function download(blob, name) {
     var url = URL.createObjectURL(blob);
     var a = el("a", { href: url, download: name, hidden: true });
@@ -409,7 +375,7 @@
         problems.focus();  // the list of what to correct is read first
         return;
       }
-      show(entry, yaml(entry), warnings);
+      show(entry, tools.entryYaml(entry, LANGS), warnings);
       root.setAttribute("data-entry-ready", entry.id);  // for the tests: the entry is shown
     });
   });
