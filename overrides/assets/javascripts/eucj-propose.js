@@ -377,6 +377,8 @@
       }
       show(entry, tools.entryYaml(entry, LANGS), warnings);
       root.setAttribute("data-entry-ready", entry.id);  // for the tests: the entry is shown
+    }, function (err) {  // a file moved or deleted since it was chosen, or unreadable
+      status.textContent = fill(S.read_failed, { error: String(err && err.message || err) });
     });
   });
 }());
