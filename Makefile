@@ -10,7 +10,13 @@ export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve validate test test-deps bench clean
+.PHONY: help site serve validate test test-deps bench clean messages messages-compile
+
+# The editors' messages (eucj_bank/catalogue/messages.py): gettext catalogues kept with Babel.
+LOCALE      := eucj_bank/catalogue/locale
+POT         := $(LOCALE)/eucj_bank.pot
+MSG_SOURCES := eucj_bank hooks scripts
+BABEL       := $(VENV)/bin/pybabel
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +50,14 @@ test: test-deps  ## Run the whole test suite (builds real sites, drives real Chr
 
 bench: test-deps  ## Benchmark 100, 1,000 and 5,000 synthetic resources against the naive setup (about 15 min)
 	$(PY) scripts/benchmark.py
+
+messages: $(VENV)/.site-installed  ## Extract editor messages into the .pot and merge them into the ru/kk .po files
+	$(BABEL) extract --no-default-keywords -k _ -c "Translators:" --add-location=file --sort-output --no-wrap \
+		--project "EUCJ Resource Bank" --copyright-holder "EUCJ Resource Bank" -o $(POT) $(MSG_SOURCES)
+	$(BABEL) update -i $(POT) -d $(LOCALE) -D eucj_bank --no-wrap --no-fuzzy-matching --ignore-obsolete
+
+messages-compile: $(VENV)/.site-installed  ## Compile the .po files (.mo, for checking: the tools read the .po directly)
+	$(BABEL) compile -d $(LOCALE) -D eucj_bank --statistics
 
 clean:  ## Remove build outputs (keeps .venv)
 	rm -rf site dist
