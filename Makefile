@@ -10,7 +10,7 @@ export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve validate test test-deps bench clean messages messages-compile
+.PHONY: help site serve validate new status test test-deps bench clean messages messages-compile
 
 # The editors' messages (eucj_bank/catalogue/messages.py): gettext catalogues kept with Babel.
 LOCALE      := eucj_bank/catalogue/locale
@@ -32,7 +32,13 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.lock
 	touch $@
 
 validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml (and PROFILE); every problem with file:line:col
-	$(PY) scripts/validate_catalogue.py
+	@$(PY) scripts/validate_catalogue.py
+
+new: $(VENV)/.site-installed  ## Add a resource: asks each field in turn (in your language), keeps your answers
+	@$(PY) scripts/new_resource.py
+
+status: $(VENV)/.site-installed  ## Which resources and pages still miss text in en, ru or kk
+	@$(PY) scripts/translation_status.py
 
 site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<name>.yml: an agency's copy)
 	$(VENV)/bin/mkdocs build --clean

@@ -65,4 +65,15 @@ def test_translation_status_lists_missing_texts_per_language(tmp_path):
     assert result.returncode == 0, result.stderr
     kk = result.stdout.split("## kk:")[1]
     assert "| english-only | title, summary |" in kk and "| no-kazakh-title | title |" in kk
-    assert "## ru: 1 resource(s)" in result.stdout and "## en: 0 resource(s)" in result.stdout
+    assert "## ru: resources missing text: 1; pages missing: 0" in result.stdout
+    # nothing missing: one clear line, no empty table
+    english = result.stdout.split("## ru:")[0]
+    assert english.strip() == "## en: nothing missing - every resource and page has its text"
+
+
+def test_translation_status_speaks_the_editors_language():
+    catalogue = ROOT / "tests/fixtures/fallback_bank/resource_catalog.yaml"
+    result = subprocess.run([sys.executable, str(STATUS), str(catalogue), "--lang", "kk"], capture_output=True,
+                            text=True)
+    assert "## en: ештеңе жетіспейді — барлық ресурс пен беттің мәтіні бар" in result.stdout
+    assert "| ресурс немесе бет | не жетіспейді |" in result.stdout

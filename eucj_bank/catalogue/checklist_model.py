@@ -14,7 +14,7 @@ from pydantic import Field, StringConstraints, ValidationError
 
 from .messages import _
 from .model import ID_PATTERN, Localized, NonEmpty, Strict
-from .problems import WARNING, Problem
+from .problems import WARNING, Problem, type_name
 from .yaml_source import load_yaml, read_text
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -63,7 +63,7 @@ def _message(err: dict, loc: tuple) -> str:
         return _("{field} has an invalid value {value}", field=field, value=repr(err.get("input")))
     if kind == "string_type":
         return _("{field} must be {expected}, not {got}", field=field, expected=_("text"),
-                 got=type(err.get("input")).__name__)
+                 got=type_name(type(err.get("input")).__name__))
     if kind == "too_short":
         return _("{field} is an empty list", field=field)
     if kind == "string_too_short":

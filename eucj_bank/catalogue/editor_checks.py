@@ -44,7 +44,8 @@ def placeholder_problems(data: object, smap: SourceMap, display: str,
         if match is None:
             continue
         mark = smap.locate(path)
-        field = ".".join(str(p) for p in path)
+        inside = path[2:] if path[:1] == ("resources",) and len(path) > 2 else path  # the entry is in `where`
+        field = ".".join(str(p) for p in inside)
         found.append(Problem(display, mark.line, mark.col, describe(path, data),
                              _("{field} still holds placeholder text ({text})", field=field, text=repr(match[0])),
                              _("write the real text; the placeholder would be published as it stands"), WARNING))

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from .editor_checks import internal_mentions, placeholder_problems, unlisted_files
 from .messages import _
 from .model import DAY_MONTH_YEAR, Catalogue, Resource
-from .problems import ERROR, Problem, errors, sort_key
+from .problems import ERROR, Problem, errors, sort_key, type_name
 from .validate import check_resources
 from .yaml_source import SourceMap, load_yaml, read_text
 
@@ -229,7 +229,7 @@ def explain_error(err: dict, loc: tuple, *, suggest=None, field_hints: dict | No
                      value=err.get("input"))
         else:
             hint = _("write {field} as {expected}", field=dotted, expected=expected)
-        return _("{field} must be {expected}, not {got}", field=dotted, expected=expected, got=_type_name(got)), hint
+        return _("{field} must be {expected}, not {got}", field=dotted, expected=expected, got=type_name(got)), hint
     return _("{field}: this value is not valid ({reason})", field=dotted, reason=err["msg"]), \
         field_hint or _("correct the value")
 
@@ -240,8 +240,3 @@ def _real_day(day: str, month: str, year: str) -> bool:
         return True
     except ValueError:
         return False
-
-
-def _type_name(name: str) -> str:
-    return {"int": _("a number"), "float": _("a number"), "bool": _("yes/no (true/false)"), "str": _("text"),
-            "list": _("a list"), "dict": _("a mapping"), "NoneType": _("empty"), "date": _("a date")}.get(name, name)

@@ -42,3 +42,9 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 def sort_key(p: Problem) -> tuple:
     return (p.file, p.line, p.col, p.message)
+
+
+def type_name(name: str) -> str:
+    """What a Python type name is to an editor ("a number", "text"), in the editor's language."""
+    return {"int": _("a number"), "float": _("a number"), "bool": _("yes/no (true/false)"), "str": _("text"),
+            "list": _("a list"), "dict": _("a mapping"), "NoneType": _("empty"), "date": _("a date")}.get(name, name)
