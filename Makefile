@@ -44,8 +44,8 @@ site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<na
 	$(VENV)/bin/mkdocs build --clean
 	$(PY) scripts/package_offline.py
 
-serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing (errors show in the browser)
+	@$(PY) scripts/serve.py --dev-addr 127.0.0.1:8000
 
 test-deps: $(VENV)/.test-installed  ## Install what the tests need (Debian chromium, node packages)
 	@scripts/install_test_system_deps.sh
