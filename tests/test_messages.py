@@ -73,14 +73,14 @@ def test_translations_are_in_cyrillic_with_typographic_quotes(lang):
         assert " - " not in m.string.replace("`- ", ""), (msgid, m.string)  # a spaced dash is " — "
 
 
-def _calls(tree: ast.AST):
+def _calls(tree: ast.AST, path):
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
             yield node
         if isinstance(node, ast.JoinedStr):  # Babel does not look inside f-strings (Python 3.11)
             for inner in ast.walk(node):
                 assert not (isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "_"), \
-                    f"line {inner.lineno}: _() inside an f-string is not extracted; compute it before"
+                    f"{path}:{inner.lineno}: _() inside an f-string is not extracted; compute it before"
 
 
 @pytest.mark.parametrize("folder", SOURCES)
@@ -88,7 +88,7 @@ def test_messages_are_literal_templates(folder):
     """`_(f"...")` or `_(variable)` cannot be extracted or translated: the message must be a
     literal, with its values passed as keywords."""
     for path in sorted((ROOT / folder).rglob("*.py")):
-        for call in _calls(ast.parse(path.read_text("utf-8"))):
+        for call in _calls(ast.parse(path.read_text("utf-8")), path):
             first = call.args[0] if call.args else None
             assert isinstance(first, ast.Constant) and isinstance(first.value, str) and len(call.args) == 1, \
                 f"{path.relative_to(ROOT)}:{call.lineno}: _() takes one literal string and keyword values"

@@ -28,6 +28,7 @@ def render_build_error_page(message: str, epoch: int) -> str:
     `epoch` is the preview server's clock (milliseconds of `time.monotonic`) when the page
     was made: the page reloads when the server reports a newer successful build."""
     title = _("The site cannot be built")
+    advice = _("Correct the file at the place named below and save it: this page then shows the site.")
     return f"""<!doctype html>
 <html lang="{language()}">
 <head>
@@ -41,7 +42,7 @@ pre {{ white-space: pre-wrap; background: #fff3f3; border-left: 4px solid #c6282
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p>{escape(_("Correct the file at the place named below and save it: this page then shows the site."))}</p>
+<p>{escape(advice)}</p>
 <pre id="eucj-build-error">{escape(message)}</pre>
 <script>{_RELOAD % {"epoch": epoch}}</script>
 </body>
