@@ -35,7 +35,7 @@ def test_new_resource_appends_a_valid_entry_and_keeps_the_rest_byte_for_byte(tmp
     doc = tmp_path / "review.ru.txt"
     doc.write_text("Текст обзора.", encoding="utf-8")
     result = subprocess.run([sys.executable, str(NEW), "--catalogue", str(catalogue), *ARGS, "--file", f"{doc}:ru"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
     after = catalogue.read_bytes()
     assert after.startswith(before.rstrip(b"\n"))
@@ -53,7 +53,7 @@ def test_new_resource_writes_nothing_when_invalid(tmp_path):
     before = catalogue.read_bytes()
     bad = [a if a != "policy-analysis" else "policy-analisys" for a in ARGS]
     result = subprocess.run([sys.executable, str(NEW), "--catalogue", str(catalogue), *bad],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert result.returncode == 1
     assert "did you mean 'policy-analysis'?" in result.stdout
     assert catalogue.read_bytes() == before
