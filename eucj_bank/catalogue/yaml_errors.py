@@ -99,9 +99,16 @@ def _quote_inside(text: str) -> tuple[int, int] | None:
         if end is None:
             continue
         rest = text[end + 1:].lstrip(" ")
-        if rest and rest[0] not in ",]}#":
+        if rest and rest[0] not in ",]}#:":  # a colon after it is a key: another mistake
             return start, end
     return None
+
+
+def _majority(lines: list[str], index: int) -> int | None:
+    """The key column most of the next few key lines share (None if they disagree)."""
+    cols = [_key_col(text) for text in lines[index + 1:index + 6] if _key_col(text) is not None]
+    best = max(set(cols), key=cols.count) if cols else None
+    return best if best is not None and cols.count(best) * 2 > len(cols) else None
 
 
 def explain(text: str, problem: str, context: str, line: int, col: int,
@@ -157,6 +164,12 @@ def explain(text: str, problem: str, context: str, line: int, col: int,
             if match["key"] == "id" and key_col < used:
                 return Explained(line, key_col + 1, _("a new entry must start with a dash"),
                                  _("write the line as `- id: ...`, the dash where the entries above have theirs"))
+            if keyed == prev and _majority(lines, index) == key_col:
+                # The lines that follow agree with this one: the line above is the odd one out.
+                return Explained(prev + 1, used + 1,
+                                 _("this line is indented {n} spaces, the lines of this resource use {m}",
+                                   n=used, m=key_col),
+                                 _("indent it {m} spaces, like the line below", m=key_col))
             return Explained(line, key_col + 1,
                              _("this line is indented {n} spaces, the lines of this resource use {m}",
                                n=key_col, m=used),
