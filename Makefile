@@ -10,7 +10,13 @@ export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve validate test test-deps bench bench-search clean
+.PHONY: help site serve validate new status test test-deps bench bench-search clean messages messages-compile
+
+# The editors' messages (eucj_bank/catalogue/messages.py): gettext catalogues kept with Babel.
+LOCALE      := eucj_bank/catalogue/locale
+POT         := $(LOCALE)/eucj_bank.pot
+MSG_SOURCES := eucj_bank hooks scripts
+BABEL       := $(VENV)/bin/pybabel
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,14 +32,20 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.lock
 	touch $@
 
 validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml (and PROFILE); every problem with file:line:col
-	$(PY) scripts/validate_catalogue.py
+	@$(PY) scripts/validate_catalogue.py
+
+new: $(VENV)/.site-installed  ## Add a resource: asks each field in turn (in your language), keeps your answers
+	@$(PY) scripts/new_resource.py
+
+status: $(VENV)/.site-installed  ## Which resources and pages still miss text in en, ru or kk
+	@$(PY) scripts/translation_status.py
 
 site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<name>.yml: an agency's copy)
 	$(VENV)/bin/mkdocs build --clean
 	$(PY) scripts/package_offline.py
 
-serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing (errors show in the browser)
+	@$(PY) scripts/serve.py --dev-addr 127.0.0.1:8000
 
 test-deps: $(VENV)/.test-installed  ## Install what the tests need (Debian chromium, node packages)
 	@scripts/install_test_system_deps.sh
@@ -47,6 +59,13 @@ bench: test-deps  ## Benchmark 100, 1,000 and 5,000 synthetic resources against 
 
 bench-search: test-deps site  ## Relevance of search on 90 judged queries (en/ru/kk) through the shipped worker under node
 	$(PY) scripts/bench_search.py site
+messages: $(VENV)/.site-installed  ## Extract editor messages into the .pot and merge them into the ru/kk .po files
+	$(BABEL) extract --no-default-keywords -k _ -c "Translators:" --add-location=file --sort-output --no-wrap \
+		--project "EUCJ Resource Bank" --copyright-holder "EUCJ Resource Bank" -o $(POT) $(MSG_SOURCES)
+	$(BABEL) update -i $(POT) -d $(LOCALE) -D eucj_bank --no-wrap --no-fuzzy-matching --ignore-obsolete
+
+messages-compile: $(VENV)/.site-installed  ## Compile the .po files (.mo, for checking: the tools read the .po directly)
+	$(BABEL) compile -d $(LOCALE) -D eucj_bank --statistics
 
 clean:  ## Remove build outputs (keeps .venv)
 	rm -rf site dist

@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from eucj_bank.catalogue.messages import _
 from eucj_bank.catalogue.problems import errors
 from eucj_bank.catalogue.profiles import load_profile, profile_path
 from eucj_bank.copies import build_session
@@ -34,12 +35,12 @@ def on_config(config):
     if i18n is not None and getattr(i18n, "building", False):
         return config
     profile = load_profile(profile_path(Path(config.config_file_path).parent, os.environ.get("EUCJ_PROFILE")))
-    _report(profile.problems, "the site profile has errors", failed=not profile.ok)
+    _report(profile.problems, _("the site profile has errors"), failed=not profile.ok)
     if profile.profile.base_url:
         config.site_url = profile.profile.base_url
     catalogue = _catalogue_path(config)
     session = build_session.start(catalogue.parent, catalogue, profile, site_url=config.site_url or "")
-    _report(session.result.problems, "the catalogue has errors", failed=not session.result.ok)
+    _report(session.result.problems, _("the catalogue has errors"), failed=not session.result.ok)
     log.info(f"{session.profile.name}: {len(session.catalogue.resources)} resources from {catalogue}")
     return config
 
@@ -47,9 +48,9 @@ def on_config(config):
 def _report(found, title: str, *, failed: bool) -> None:
     for problem in found:
         if problem.severity != "error":
-            log.warning(str(problem))
+            log.warning(problem.report())
     if failed:
-        raise PluginError(f"{title}:\n" + "\n".join(str(p) for p in errors(found)))
+        raise PluginError(f"{title}:\n" + "\n".join(p.report() for p in errors(found)))
 
 
 def on_serve(server, config, builder):

@@ -25,6 +25,8 @@ def on_config(config):
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
     values = page_values(profile, lang)
     config.site_name = values["site_name"]
+    if values.get("description"):
+        config.site_description = values["description"]
     if not config.site_url:
         config.theme.static_templates.discard("404.html")
     config.theme["palette"] = {**(config.theme.get("palette") or {}), **palette(profile)}

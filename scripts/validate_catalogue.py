@@ -1,50 +1,63 @@
 #!/usr/bin/env python3
 """Check the catalogue (and a site profile) the way the build does; print every problem, located.
 
-Usage: python scripts/validate_catalogue.py [PATH] [--strict] [--profile profiles/NAME.yml]
-The profile defaults to $EUCJ_PROFILE (as `make validate PROFILE=...` sets it).
+Usage: make validate   (or: python3 scripts/validate_catalogue.py [PATH] [--strict] [--profile FILE] [--lang ru])
+The profile defaults to $EUCJ_PROFILE (as `make validate PROFILE=...` sets it). Messages are
+in the editor's language: --lang, else LANGUAGE / LC_ALL / LC_MESSAGES / LANG, else English.
 Exit status: 0 when valid, 1 when not (with --strict, warnings count).
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-from pathlib import Path
+import _venv
 
-from eucj_bank.catalogue.load import load_catalogue
-from eucj_bank.catalogue.problems import errors
-from eucj_bank.catalogue.profiles import check_selection, load_profile
+_venv.ensure("validate")
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from eucj_bank.catalogue.load import load_catalogue  # noqa: E402
+from eucj_bank.catalogue.messages import _, lang_argument, set_language  # noqa: E402
+from eucj_bank.catalogue.problems import errors  # noqa: E402
+from eucj_bank.catalogue.profiles import check_selection, load_profile  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    set_language(None)
+    parser = argparse.ArgumentParser(description=_("Check the catalogue and a site profile the way the build does"))
     parser.add_argument("path", nargs="?", default=str(ROOT / "resource_catalog.yaml"))
-    parser.add_argument("--strict", action="store_true", help="treat missing translations as errors")
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     parser.add_argument("--profile", default=os.environ.get("EUCJ_PROFILE") or None,
-                        help="a site profile: check it and what it selects")
+                        help=_("a site profile: check it and what it selects"))
+    lang_argument(parser)
     args = parser.parse_args(argv)
+    set_language(args.lang)
     path = Path(args.path)
     result = load_catalogue(path, path.parent, strict=args.strict)
     problems = list(result.problems)
-    profile = load_profile(Path(args.profile)) if args.profile else None
+    profile = load_profile(Path(args.profile), strict=args.strict) if args.profile else None
     if profile is not None:
         problems += profile.problems
         if result.catalogue is not None:
             problems += check_selection(profile, result.catalogue)
     for problem in problems:
-        print(problem)
+        print(problem.report())
     found = errors(problems)
     if found or not result.ok or (profile is not None and not profile.ok):
-        print(f"{len(found)} error(s), {len(problems) - len(found)} warning(s)", file=sys.stderr)
+        print(_("errors: {errors}, warnings: {warnings}", errors=len(found), warnings=len(problems) - len(found)),
+              file=sys.stderr)
         return 1
     count = len(result.catalogue.resources) if result.catalogue else 0
-    chosen = f", {len(profile.profile.select(result.catalogue).resources)} in the copy {profile.profile.name}" \
-        if profile is not None else ""
-    print(f"{path}: {count} resources{chosen}, valid ({len(problems)} warning(s))", file=sys.stderr)
+    summary = _("{path}: valid; resources: {count}, warnings: {warnings}", path=path, count=count,
+                warnings=len(problems))
+    if profile is not None:
+        summary += "; " + _("in the copy {name}: {count}", name=profile.profile.name,
+                            count=len(profile.profile.select(result.catalogue).resources))
+    print(summary, file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a copy of the bank against its manifest (SHA256SUMS.txt); name every missing or changed file.
 
-Usage: python scripts/verify_copy.py TARGET [--manifest FILE_OR_URL]
+Usage: python3 scripts/verify_copy.py TARGET [--manifest FILE_OR_URL] [--lang ru]
 TARGET is an unpacked copy (a folder) or the address of a served copy (http(s)://.../).
 The manifest is the copy's own SHA256SUMS.txt unless --manifest names another one,
 such as the one published with the release or taken from the offline zip.
@@ -10,12 +10,17 @@ Exit status: 0 when every listed file is present and unchanged, 1 otherwise.
 
 from __future__ import annotations
 
-import argparse
-import sys
-from pathlib import Path
-from urllib.error import URLError
+import _venv
 
-from eucj_bank.copies.manifest import (
+_venv.ensure("site")
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.error import URLError  # noqa: E402
+
+from eucj_bank.catalogue.messages import _, lang_argument, set_language  # noqa: E402
+from eucj_bank.copies.manifest import (  # noqa: E402
     MANIFEST_NAME,
     ManifestError,
     http_get,
@@ -34,40 +39,49 @@ def _read(source: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("target", help="folder of an unpacked copy, or http(s) address of a served one")
-    parser.add_argument("--manifest", help=f"manifest to check against (default: the copy's own {MANIFEST_NAME})")
+    set_language(None)
+    parser = argparse.ArgumentParser(description=_("Check a copy of the bank against its manifest"))
+    parser.add_argument("target", help=_("folder of an unpacked copy, or http(s) address of a served one"))
+    parser.add_argument("--manifest", help=_("manifest to check against (default: the copy's own {name})",
+                                             name=MANIFEST_NAME))
+    lang_argument(parser)
     args = parser.parse_args(argv)
+    set_language(args.lang)
+    error = _("error") + ": "
     served = _is_url(args.target)
     base = args.target if not served or args.target.endswith("/") else args.target + "/"
     if not served and not Path(base).is_dir():
-        print(f"error: {base} is not a folder (give the unpacked copy's folder or an http(s) address)",
-              file=sys.stderr)
+        print(error + _("{path} is not a folder (give the unpacked copy's folder or an http(s) address)",
+                                path=base), file=sys.stderr)
         return 1
     source = args.manifest or (base + MANIFEST_NAME if served else str(Path(base) / MANIFEST_NAME))
     try:
         entries = parse_manifest(_read(source), source)
     except (OSError, URLError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read the manifest {source}: {getattr(exc, 'reason', exc)}", file=sys.stderr)
+        print(error + _("cannot read the manifest {source}: {reason}", source=source,
+                                reason=getattr(exc, "reason", exc)), file=sys.stderr)
         return 1
     except ManifestError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error + str(exc), file=sys.stderr)
         return 1
     report = verify_served(base, entries) if served else verify_directory(Path(base), entries)
     for name in report.missing:
-        print(f"missing: {name}")
+        print(_("missing: {name}", name=name))
     for name in report.changed:
-        print(f"changed: {name}")
+        print(_("changed: {name}", name=name))
     for name, why in report.unreadable:
-        print(f"unreadable: {name} ({why})")
+        print(_("unreadable: {name} ({reason})", name=name, reason=why))
     for name in report.unlisted:
-        print(f"not in the manifest (left alone): {name}")
+        print(_("not in the manifest (left alone): {name}", name=name))
     problems = len(report.missing) + len(report.changed) + len(report.unreadable)
     if problems:
-        print(f"{base}: {problems} of {report.checked} files missing, changed or unreadable "
-              f"({len(report.missing)} missing, {len(report.changed)} changed)", file=sys.stderr)
+        print(_("{target}: files missing, changed or unreadable: {problems} of {checked} "
+                "(missing: {missing}, changed: {changed})", target=base, problems=problems,
+                checked=report.checked, missing=len(report.missing), changed=len(report.changed)),
+              file=sys.stderr)
         return 1
-    print(f"{base}: all {report.checked} files match {source}", file=sys.stderr)
+    print(_("{target}: all {checked} files match {source}", target=base, source=source,
+            checked=report.checked), file=sys.stderr)
     return 0
 
 

@@ -35,8 +35,8 @@ def _break(bank: Path, old: str, new: str) -> tuple[Path, int]:
 @pytest.mark.parametrize("old,new,message", [
     ("id: records-access", "id: records-contacts", "already used on line"),
     ("guidance: {en: \"Ask the staff.\"", "guidence: {en: \"Ask the staff.\"", "unknown field 'guidence'"),
-    ('rule: "EPR Part I"', "rule: 58", "valid string"),
-    ("id: rights\n", "id: Rights Section\n", "should match pattern"),
+    ('rule: "EPR Part I"', "rule: 58", "must be text, not a number"),
+    ("id: rights\n", "id: Rights Section\n", "has an invalid value 'Rights Section'"),
 ])
 def test_a_broken_checklist_stops_the_catalogue_with_a_located_error(bank, old, new, message):
     path, line = _break(bank, old, new)

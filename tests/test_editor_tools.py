@@ -35,7 +35,7 @@ def test_new_resource_appends_a_valid_entry_and_keeps_the_rest_byte_for_byte(tmp
     doc = tmp_path / "review.ru.txt"
     doc.write_text("Текст обзора.", encoding="utf-8")
     result = subprocess.run([sys.executable, str(NEW), "--catalogue", str(catalogue), *ARGS, "--file", f"{doc}:ru"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
     after = catalogue.read_bytes()
     assert after.startswith(before.rstrip(b"\n"))
@@ -53,7 +53,7 @@ def test_new_resource_writes_nothing_when_invalid(tmp_path):
     before = catalogue.read_bytes()
     bad = [a if a != "policy-analysis" else "policy-analisys" for a in ARGS]
     result = subprocess.run([sys.executable, str(NEW), "--catalogue", str(catalogue), *bad],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert result.returncode == 1
     assert "did you mean 'policy-analysis'?" in result.stdout
     assert catalogue.read_bytes() == before
@@ -65,4 +65,15 @@ def test_translation_status_lists_missing_texts_per_language(tmp_path):
     assert result.returncode == 0, result.stderr
     kk = result.stdout.split("## kk:")[1]
     assert "| english-only | title, summary |" in kk and "| no-kazakh-title | title |" in kk
-    assert "## ru: 1 resource(s)" in result.stdout and "## en: 0 resource(s)" in result.stdout
+    assert "## ru: resources missing text: 1; pages missing: 0" in result.stdout
+    # nothing missing: one clear line, no empty table
+    english = result.stdout.split("## ru:")[0]
+    assert english.strip() == "## en: nothing missing - every resource and page has its text"
+
+
+def test_translation_status_speaks_the_editors_language():
+    catalogue = ROOT / "tests/fixtures/fallback_bank/resource_catalog.yaml"
+    result = subprocess.run([sys.executable, str(STATUS), str(catalogue), "--lang", "kk"], capture_output=True,
+                            text=True)
+    assert "## en: ештеңе жетіспейді — барлық ресурс пен беттің мәтіні бар" in result.stdout
+    assert "| ресурс немесе бет | не жетіспейді |" in result.stdout

@@ -75,12 +75,13 @@ site_name:
   en: Test copy
   ru: Тестовая копия
   kk: Сынақ көшірмесі
+description: {en: A test copy, ru: Тестовая копия банка, kk: Банктің сынақ көшірмесі}
 """
 
 # (profile text, the exact problems it must produce; FILE is the profile's path)
 BROKEN = [
     (GOOD + "site_nmae: x\n",
-     ["FILE:6:1: site_nmae: unknown field 'site_nmae' - did you mean 'site_name'? check the spelling"]),
+     ["FILE:7:1: site_nmae: unknown field 'site_nmae' - did you mean 'site_name'? check the spelling"]),
     (GOOD.replace("  kk: Сынақ көшірмесі\n", ""),
      ["FILE:2:1: site_name: site_name.kk is missing - add site_name.kk: each language's pages show their "
       "own site name in the header and title"]),
@@ -88,24 +89,24 @@ BROKEN = [
      ["FILE:1:7: name: name has an invalid value 'Test Copy' - use lowercase latin letters, digits and single "
       "hyphens, e.g. probation-service"]),
     (GOOD + "include:\n  topics: [probaton]\n",
-     ["FILE:7:12: include: include.topics[0] 'probaton' is not in the topics vocabulary - did you mean "
+     ["FILE:8:12: include: include.topics[0] 'probaton' is not in the topics vocabulary - did you mean "
       "'probation'?"]),
     (GOOD + "include:\n  internal: yes please\n",
-     ["FILE:7:13: include: include.internal must be true or false, not text - write true or false"]),
+     ["FILE:8:13: include: include.internal must be true or false, not text - write true or false"]),
     (GOOD + "colours:\n  primary: dark green\n  accent: brown\n",
-     ["FILE:7:12: colours: colours.primary 'dark green' is not a colour the theme knows - did you mean "
+     ["FILE:8:12: colours: colours.primary 'dark green' is not a colour the theme knows - did you mean "
       "'green'? Write #rrggbb (e.g. \"#1b5e20\", in quotes) or one of: red, pink",
-      "FILE:8:11: colours: colours.accent 'brown' is not a colour the theme knows - Write #rrggbb"]),
+      "FILE:9:11: colours: colours.accent 'brown' is not a colour the theme knows - Write #rrggbb"]),
     (GOOD + "logo: logos/missing.svg\n",
-     ["FILE:6:7: logo: the logo logos/missing.svg does not exist - give the image's path from the profile's folder"]),
+     ["FILE:7:7: logo: the logo logos/missing.svg does not exist - give the image's path from the profile's folder"]),
     (GOOD + "base_url: intranet/bank\n",
-     ["FILE:6:11: base_url: base_url 'intranet/bank' is not an http(s) address of a folder"]),
+     ["FILE:7:11: base_url: base_url 'intranet/bank' is not an http(s) address of a folder"]),
     (GOOD + "contact:\n  name: {en: A, ru: Б}\n  email: nobody\n",
-     ["FILE:7:3: contact: contact.name.kk is missing - add contact.name.kk: the footer shows it in each language",
-      "FILE:8:10: contact: contact.email 'nobody' is not an e-mail address"]),
+     ["FILE:8:3: contact: contact.name.kk is missing - add contact.name.kk: the footer shows it in each language",
+      "FILE:9:10: contact: contact.email 'nobody' is not an e-mail address"]),
     (GOOD + "site_name: again\n",
-     ["FILE:6:1: top level: the key 'site_name' appears twice in this mapping (first at line 2)"]),
-    ("name: [unclosed\n", ["FILE:2:1: YAML syntax: "]),
+     ["FILE:7:1: top level: the key 'site_name' appears twice in this mapping (first at line 2)"]),
+    ("name: [unclosed\n", ["FILE:1:7: YAML syntax: the [ opened on line 1 is not closed - close it with ]"]),
     ("- just\n- a list\n", ["FILE:1:1: profile: the profile must be a mapping of fields"]),
 ]
 
@@ -128,7 +129,7 @@ def test_a_profile_selecting_nothing_is_an_error_at_its_include(tmp_path, catalo
     loaded = load_profile(path)
     assert loaded.ok
     problems = [str(p).replace(str(path), "FILE") for p in check_selection(loaded, catalogue)]
-    assert problems == ["FILE:6:1: include: the profile selects no resource of the catalogue - widen `include:` "
+    assert problems == ["FILE:7:1: include: the profile selects no resource of the catalogue - widen `include:` "
                         "(each list given must share a value with a resource), or set `internal: true` if the "
                         "copy is meant for internal resources"]
 
@@ -138,7 +139,7 @@ def test_build_with_a_broken_profile_stops_with_the_located_message(tmp_path):
     path.write_text(GOOD + "include:\n  types: [checklst]\n", encoding="utf-8")
     result = build_site(tmp_path / "site", profile=path)
     assert result.returncode != 0
-    assert f"{path}:7:11: include: include.types[0] 'checklst' is not in the types vocabulary - did you mean " \
+    assert f"{path}:8:11: include: include.types[0] 'checklst' is not in the types vocabulary - did you mean " \
            "'checklist'?" in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -7,6 +7,7 @@ prints for them, reviewed by a person when they were written.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -20,33 +21,63 @@ from eucj_bank.catalogue.load import load_catalogue
 
 BROKEN = ROOT / "tests/data/broken"
 SCRIPT = ROOT / "scripts/validate_catalogue.py"
+LANGS = ("en", "ru", "kk")
+EXPECTED_FILE = {"en": "expected.txt", "ru": "expected.ru.txt", "kk": "expected.kk.txt"}
 
 
-def _expected() -> dict[str, list[str]]:
+def _expected(lang: str) -> dict[str, list[str]]:
+    """case -> the lines printed for it: each problem, and under a syntax error its excerpt
+    (the line as written and a caret), which starts with spaces."""
     by_case = defaultdict(list)
-    for line in (BROKEN / "expected.txt").read_text("utf-8").splitlines():
-        by_case[line.split(".yaml:", 1)[0]].append(line)
+    case = None
+    for line in (BROKEN / EXPECTED_FILE[lang]).read_text("utf-8").splitlines():
+        if not line.startswith(" "):
+            case = line.split(".yaml:", 1)[0]
+        by_case[case].append(line)
     return by_case
 
 
-EXPECTED = _expected()
+EXPECTED = {lang: _expected(lang) for lang in LANGS}
 CASES = sorted(p.stem for p in BROKEN.glob("*.yaml"))
+# Locale variables of the environment a test runs in must not choose the language.
+PLAIN_ENV = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
 
 
-def _validate(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=BROKEN)
+def _validate(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=BROKEN,
+                          env=PLAIN_ENV if env is None else env)
 
 
-def test_every_case_has_expectations():
-    assert set(CASES) == set(EXPECTED) and len(CASES) >= 22
+def test_every_case_has_expectations_in_every_language():
+    for lang in LANGS:
+        assert set(CASES) == set(EXPECTED[lang]) and len(CASES) >= 32, lang
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", CASES)
-def test_validator_reports_the_exact_located_message(case):
-    result = _validate("--strict", f"{case}.yaml")
+def test_validator_reports_the_exact_located_message(case, lang):
+    result = _validate("--strict", "--lang", lang, f"{case}.yaml")
     assert result.returncode == 1
-    assert result.stdout.splitlines() == EXPECTED[case]
+    assert result.stdout.splitlines() == EXPECTED[lang][case]
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("variables", "lang"), [
+    ({"LANG": "ru_RU.UTF-8"}, "ru"),
+    ({"LANG": "kk_KZ.UTF-8"}, "kk"),
+    ({"LANG": "ru_RU.UTF-8", "LC_MESSAGES": "kk_KZ.UTF-8"}, "kk"),  # LC_MESSAGES before LANG
+    ({"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),  # LC_ALL before both
+    ({"LANGUAGE": "kk:ru", "LC_ALL": "ru_RU.UTF-8"}, "kk"),  # LANGUAGE first (POSIX/gettext order)
+    ({}, "en"),
+])
+def test_the_language_comes_from_the_locale_variables(variables, lang):
+    result = _validate("--strict", "yaml-unclosed-quote.yaml", env={**PLAIN_ENV, **variables})
+    assert result.stdout.splitlines() == EXPECTED[lang]["yaml-unclosed-quote"]
+
+
+def test_lang_option_wins_over_the_environment():
+    result = _validate("--strict", "--lang", "en", "bom.yaml", env={**PLAIN_ENV, "LANG": "ru_RU.UTF-8"})
+    assert result.stdout.splitlines() == EXPECTED["en"]["bom"]
 
 
 def test_missing_translation_is_only_a_warning_without_strict():
@@ -66,9 +97,19 @@ def test_build_refuses_with_the_same_message(case, tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    for line in EXPECTED[case]:
+    for line in EXPECTED["en"][case]:
+        if line.startswith(" "):
+            assert line in output, output
+            continue
         _, located = line.split(".yaml:", 1)
         assert f"{case}.yaml:{located}" in output, output
+
+
+def test_build_refuses_in_the_editors_language(tmp_path):
+    result = build_site(tmp_path / "site", catalogue=BROKEN / "yaml-colon-in-value.yaml", LANG="kk_KZ.UTF-8")
+    assert result.returncode != 0
+    first = EXPECTED["kk"]["yaml-colon-in-value"][0].split(".yaml:", 1)[1]
+    assert "каталогта қателер бар" in result.stderr and first in result.stderr, result.stderr
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -181,13 +181,13 @@ def search_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str,
 
 
 def serve_rebuild(catalogue: Path, port: int = 8765, timeout: float = 900) -> tuple[float, float]:
-    """Under `mkdocs serve` (as `make serve` runs it), change the English title of the
+    """Under the preview server (`make serve`: scripts/serve.py, MkDocs' serve), change the English title of the
     first resource in the catalogue; return (seconds to the first served site, seconds
     from the change until the served page shows the new title)."""
     data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
     first = data["resources"][0]
     url = f"http://127.0.0.1:{port}/resources/{first['id']}.html"
-    args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    args = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(args, cwd=ROOT, env=_mkdocs_env(EUCJ_CATALOGUE=str(catalogue)),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

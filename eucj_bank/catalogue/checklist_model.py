@@ -12,8 +12,9 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, ValidationError
 
+from .messages import _
 from .model import ID_PATTERN, Localized, NonEmpty, Strict
-from .problems import WARNING, Problem
+from .problems import WARNING, Problem, type_name
 from .yaml_source import load_yaml, read_text
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -38,15 +39,36 @@ class Checklist(Strict):
     sections: Annotated[list[Section], Field(min_length=1)]
 
 
-_HINTS = {
-    "missing": "add it (see checklists/epr-checklist.yaml for the form of a checklist)",
-    "extra_forbidden": "a checklist has intro and sections; a section id, title and items; an item id, rule, "
-                       "question, guidance and finding - check the spelling",
-    "string_pattern_mismatch": "use lowercase latin letters, digits and single hyphens, e.g. records-contacts",
-    "string_type": "write it as text; put a number or date in quotes, e.g. rule: \"58\"",
-    "too_short": "give at least one entry",
-    "string_too_short": "write the text or remove the key",
-}
+def _hints() -> dict[str, str]:
+    return {
+        "missing": _("add it (see checklists/epr-checklist.yaml for the form of a checklist)"),
+        "extra_forbidden": _("a checklist has intro and sections; a section id, title and items; an item id, "
+                             "rule, question, guidance and finding - check the spelling"),
+        "string_pattern_mismatch": _("use lowercase latin letters, digits and single hyphens, "
+                                     "e.g. records-contacts"),
+        "string_type": _("write it as text; put a number or date in quotes, e.g. rule: \"58\""),
+        "too_short": _("give at least one entry"),
+        "string_too_short": _("write the text or remove the key"),
+    }
+
+
+def _message(err: dict, loc: tuple) -> str:
+    field = ".".join(str(p) for p in loc) or "checklist"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return _("unknown field '{field}'", field=loc[-1])
+    if kind == "missing":
+        return _("{field} is missing", field=loc[-1]) if loc else _("the checklist is empty")
+    if kind == "string_pattern_mismatch":
+        return _("{field} has an invalid value {value}", field=field, value=repr(err.get("input")))
+    if kind == "string_type":
+        return _("{field} must be {expected}, not {got}", field=field, expected=_("text"),
+                 got=type_name(type(err.get("input")).__name__))
+    if kind == "too_short":
+        return _("{field} is an empty list", field=field)
+    if kind == "string_too_short":
+        return _("{field} is empty", field=field)
+    return _("{field}: this value is not valid ({reason})", field=field, reason=err["msg"])
 
 
 def _where(loc: tuple, data: object) -> str:
@@ -77,11 +99,8 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p[0].isupper() or "[" in p
                                                                              or p in ("none", "str"))))
             mark = smap.locate(loc, key=err["type"] == "extra_forbidden")
-            message = {"extra_forbidden": f"unknown field '{loc[-1]}'",
-                       "missing": f"{loc[-1]} is missing" if loc else "the checklist is empty"}.get(
-                           err["type"], err["msg"][0].lower() + err["msg"][1:])
-            problems.append(Problem(display, mark.line, mark.col, _where(loc, data), message,
-                                    _HINTS.get(err["type"], "correct the value")))
+            problems.append(Problem(display, mark.line, mark.col, _where(loc, data), _message(err, loc),
+                                    _hints().get(err["type"], _("correct the value"))))
         return problems
     seen: dict[str, tuple] = {}
     for s, section in enumerate(checklist.sections):
@@ -90,15 +109,18 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
             if item.id in seen:
                 mark, first = smap.locate(loc + ("id",)), smap.locate(seen[item.id] + ("id",))
                 problems.append(Problem(display, mark.line, mark.col, _where(loc, data),
-                                        f"the item id '{item.id}' is already used on line {first.line}",
-                                        "give each item its own id: it keeps the reader's tick and is the link anchor"))
+                                        _("the item id '{id}' is already used on line {line}", id=item.id,
+                                          line=first.line),
+                                        _("give each item its own id: it keeps the reader's tick and is the "
+                                          "link anchor")))
             seen.setdefault(item.id, loc)
             for field in ("question", "guidance"):
                 for lang in getattr(item, field).missing():
                     mark = smap.locate(loc + (field,))
                     problems.append(Problem(display, mark.line, mark.col, _where(loc, data),
-                                            f"{field}.{lang} is missing",
-                                            f"the page shows another language's text; add {field}.{lang}", WARNING))
+                                            _("{field} is missing", field=f"{field}.{lang}"),
+                                            _("the page shows another language's text; add {field}",
+                                              field=f"{field}.{lang}"), WARNING))
     return problems
 
 

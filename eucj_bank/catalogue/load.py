@@ -7,13 +7,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from .model import Catalogue, Resource
-from .problems import ERROR, Problem, errors, sort_key
+from .editor_checks import internal_mentions, placeholder_problems, unlisted_files
+from .messages import _
+from .model import DAY_MONTH_YEAR, Catalogue, Resource
+from .problems import ERROR, Problem, errors, sort_key, type_name
 from .validate import check_resources
 from .yaml_source import SourceMap, load_yaml, read_text
 
@@ -38,8 +41,8 @@ def load_catalogue(path: Path, root: Path | None = None, *, strict: bool = False
     root = Path(root) if root else path.parent
     display = display_path(path)
     if not path.is_file():
-        return LoadResult(None, [Problem(display, 1, 1, "catalogue", "the file does not exist",
-                                         "give the path of resource_catalog.yaml")])
+        return LoadResult(None, [Problem(display, 1, 1, _("catalogue"), _("the file does not exist"),
+                                         _("give the path of resource_catalog.yaml"))])
     text, problems = read_text(path, display)
     if text is None:
         return LoadResult(None, problems)
@@ -53,6 +56,9 @@ def load_catalogue(path: Path, root: Path | None = None, *, strict: bool = False
         if resource is not None:
             resources.append((index, resource))
     problems.extend(check_resources(resources, raw, smap, display, root))
+    problems.extend(placeholder_problems(data, smap, display, describe_path))
+    problems.extend(unlisted_files(resources, raw, smap, display, root, where))
+    problems.extend(internal_mentions(resources, raw, smap, display, where))
     if strict:
         problems = [dataclasses.replace(p, severity=ERROR) for p in problems]
     problems.sort(key=sort_key)
@@ -70,22 +76,22 @@ def display_path(path: Path) -> str:
 
 def _resources_list(data: object, smap: SourceMap, display: str, problems: list[Problem]) -> list:
     if not isinstance(data, dict) or "resources" not in data:
-        problems.append(Problem(display, 1, 1, "top level", "there is no `resources:` list",
-                                "start the list of entries with a line `resources:`"))
+        problems.append(Problem(display, 1, 1, _("top level"), _("there is no `resources:` list"),
+                                _("start the list of entries with a line `resources:`")))
         return []
     for key in data:
         if key != "resources":
             mark = smap.locate((key,), key=True)
-            problems.append(Problem(display, mark.line, mark.col, "top level",
-                                    f"unknown top-level key '{key}'",
-                                    "the catalogue has only `resources:`; move this under an entry or remove it"))
+            problems.append(Problem(display, mark.line, mark.col, _("top level"),
+                                    _("unknown top-level key '{key}'", key=key),
+                                    _("the catalogue has only `resources:`; move this under an entry or remove it")))
     raw = data["resources"]
     if raw is None:
         return []
     if not isinstance(raw, list):
         mark = smap.locate(("resources",))
-        problems.append(Problem(display, mark.line, mark.col, "resources", "`resources` must be a list",
-                                "start each entry with `- id: ...`"))
+        problems.append(Problem(display, mark.line, mark.col, "resources", _("`resources` must be a list"),
+                                _("start each entry with `- id: ...`")))
         return []
     return raw
 
@@ -96,7 +102,7 @@ def describe_path(path: tuple, data: object) -> str:
         entries = data.get("resources")
         entry = entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else None
         return where(path[1], entry)
-    return ".".join(str(p) for p in path) or "top level"
+    return ".".join(str(p) for p in path) or _("top level")
 
 
 def where(index: int, entry: object) -> str:
@@ -110,8 +116,8 @@ def _build_resource(entry: object, index: int, smap: SourceMap, display: str,
     if not isinstance(entry, dict):
         mark = smap.locate(base)
         problems.append(Problem(display, mark.line, mark.col, f"resources[{index}]",
-                                "an entry must be a mapping of fields",
-                                "start the entry with `- id: ...` and indent its fields under it"))
+                                _("an entry must be a mapping of fields"),
+                                _("start the entry with `- id: ...` and indent its fields under it")))
         return None
     try:
         return Resource.model_validate(entry)
@@ -151,66 +157,86 @@ def error_location(err: dict, tags: frozenset = frozenset()) -> tuple:
 _UNION_TAGS = {"str", "int", "list[str]", "constrained-str", "function-after", "function-before",
                "Localized", "Holder", "none", "literal['public','internal']"}
 
-_FIELD_HINTS = {
-    "id": "use lowercase latin letters, digits and single hyphens, e.g. epr-checklist",
-    "date": "write the date as YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. \"2016-05-20\"",
-    "added": "write the day the entry joined the bank as YYYY-MM-DD in quotes, e.g. \"2026-03-02\"",
-    "sha256": "run `sha256sum FILE` and copy the 64 hexadecimal characters",
-    "access": "write public or internal",
-}
+def _field_hints() -> dict[str, str]:
+    return {
+        "id": _("use lowercase latin letters, digits and single hyphens, e.g. epr-checklist"),
+        "date": _("write the date as YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. \"2016-05-20\""),
+        "added": _("write the day the entry joined the bank as YYYY-MM-DD in quotes, e.g. \"2026-03-02\""),
+        "sha256": _("run `sha256sum FILE` and copy the 64 hexadecimal characters"),
+        "access": _("write public or internal"),
+    }
 
 
 def explain_error(err: dict, loc: tuple, *, suggest=None, field_hints: dict | None = None,
-                  reference: str = "the catalogue header") -> tuple[str, str]:
+                  reference: str | None = None) -> tuple[str, str]:
     """(message, hint) for one pydantic error at `loc` (union tags removed).
 
     `suggest(loc)` proposes the known field closest to a misspelt key; `field_hints`
     and `reference` let another file (a site profile) explain its own fields.
     """
     kind = err["type"]
-    dotted = ".".join(str(p) for p in loc) or "entry"
+    reference = reference or _("the catalogue header")
+    dotted = ".".join(str(p) for p in loc) or _("entry")
     leaf = str(loc[-1]) if loc else ""
-    field_hint = (_FIELD_HINTS if field_hints is None else field_hints).get(leaf)
+    field_hint = (_field_hints() if field_hints is None else field_hints).get(leaf)
+    value = repr(err.get("input"))
     if kind == "missing":
-        return f"{dotted} is missing", f"add {dotted} (see {reference} for its form)"
+        return _("{field} is missing", field=dotted), _("add {field} (see {reference} for its form)", field=dotted,
+                                                          reference=reference)
     if kind == "extra_forbidden":
         if suggest is None:
             from .validate import suggest_field as suggest
         guess = suggest(loc)
-        return (f"unknown field '{leaf}'",
-                f"did you mean '{guess}'? check the spelling" if guess else
-                f"remove it or check its spelling against {reference}")
+        return (_("unknown field '{field}'", field=leaf),
+                _("did you mean '{field}'? check the spelling", field=guess) if guess else
+                _("remove it or check its spelling against {reference}", reference=reference))
     if kind in ("string_too_short",):
-        return f"{dotted} is empty", f"write the text of {dotted} or remove the key"
+        return _("{field} is empty", field=dotted), _("write the text of {field} or remove the key", field=dotted)
     if kind == "string_pattern_mismatch":
-        return f"{dotted} has an invalid value {err.get('input')!r}", field_hint or "use lowercase latin letters, digits and hyphens"
+        return (_("{field} has an invalid value {value}", field=dotted, value=value),
+                field_hint or _("use lowercase latin letters, digits and hyphens"))
     if kind == "too_short" and "list" in err.get("msg", "").lower():
-        return f"{dotted} is an empty list", f"give at least one value for {dotted}"
+        return _("{field} is an empty list", field=dotted), _("give at least one value for {field}", field=dotted)
+    if kind == "value_error" and leaf in ("date", "added") and isinstance(err.get("input"), str):
+        day_month_year = DAY_MONTH_YEAR.match(err["input"])
+        if day_month_year and _real_day(*day_month_year.groups()):
+            day, month, year = day_month_year.groups()
+            iso = f"{year}-{int(month):02d}-{int(day):02d}"
+            return (f"{dotted}: {err['msg'].removeprefix('Value error, ')}",
+                    _("write it as \"{iso}\" (year-month-day, in quotes)", iso=iso))
     if kind == "value_error":
-        return f"{dotted}: {err['msg'].removeprefix('Value error, ')}", field_hint or "correct the value"
+        # our validators raise ValueError with a message already in the editor's language
+        return f"{dotted}: {err['msg'].removeprefix('Value error, ')}", field_hint or _("correct the value")
     if kind == "string_too_long":
-        return f"{dotted} is too long", "shorten it"
+        return _("{field} is too long", field=dotted), _("shorten it")
     if kind == "literal_error":
-        return f"{dotted} has an invalid value {err.get('input')!r}", field_hint or err["msg"]
+        return (_("{field} has an invalid value {value}", field=dotted, value=value),
+                field_hint or _("write one of: {values}", values=err.get("ctx", {}).get("expected", "")))
     expected = {
-        "string_type": "text", "list_type": "a list (`- item` lines or `[a, b]`)",
-        "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
-        "dict_type": "a mapping of fields", "bool_type": "true or false",
+        "string_type": _("text"), "list_type": _("a list (`- item` lines or `[a, b]`)"),
+        "model_type": _("a mapping of fields"), "model_attributes_type": _("a mapping of fields"),
+        "dict_type": _("a mapping of fields"), "bool_type": _("true or false"),
     }.get(kind)
     if expected:
         got = type(err.get("input")).__name__
         if field_hint:
             hint = field_hint
         elif kind == "string_type" and got in ("int", "float", "bool", "date"):
-            hint = f"put the value in quotes to make it text, e.g. {leaf}: \"{err.get('input')}\""
+            hint = _("put the value in quotes to make it text, e.g. {field}: \"{value}\"", field=leaf,
+                     value=err.get("input"))
         elif kind == "list_type":
-            hint = f"write it as {leaf}: [{err.get('input')}], or one `- value` line per value"
+            hint = _("write it as {field}: [{value}], or one `- value` line per value", field=leaf,
+                     value=err.get("input"))
         else:
-            hint = f"write {dotted} as {expected}"
-        return f"{dotted} must be {expected}, not {_type_name(got)}", hint
-    return f"{dotted}: {err['msg']}", field_hint or "correct the value"
+            hint = _("write {field} as {expected}", field=dotted, expected=expected)
+        return _("{field} must be {expected}, not {got}", field=dotted, expected=expected, got=type_name(got)), hint
+    return _("{field}: this value is not valid ({reason})", field=dotted, reason=err["msg"]), \
+        field_hint or _("correct the value")
 
 
-def _type_name(name: str) -> str:
-    return {"int": "a number", "float": "a number", "bool": "yes/no (true/false)", "str": "text",
-            "list": "a list", "dict": "a mapping", "NoneType": "empty", "date": "a date"}.get(name, name)
+def _real_day(day: str, month: str, year: str) -> bool:
+    try:
+        dt.date(int(year), int(month), int(day))
+        return True
+    except ValueError:
+        return False

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from .messages import _
 from .vocab import FALLBACK, LANGS
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -19,6 +20,7 @@ Term = NonEmpty  # membership of its vocabulary is checked in validate.py, with 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")  # 12.03.2018, as written in Kazakhstan
 
 
 class Strict(BaseModel):
@@ -96,13 +98,25 @@ class Resource(Strict):
             return str(value)
         if isinstance(value, str):
             match = DATE_PATTERN.match(value)
+            written = DAY_MONTH_YEAR.match(value)
+            if written:
+                day, month, year = (int(g) for g in written.groups())
+                try:
+                    dt.date(year, month, day)
+                except ValueError:
+                    raise ValueError(_("{value} is not a real date ({reason})", value=value,
+                                       reason=_date_reason(year, month, day))) from None
+                raise ValueError(_("{value} is written day, month, year ({date})", value=repr(value),
+                                   date=_("{day} {month_name} {year}", day=day, month_name=_month_name(month),
+                                          year=year)))
             if not match:
-                raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+                raise ValueError(_("{value} is not YYYY, YYYY-MM or YYYY-MM-DD", value=repr(value)))
             year, month, day = (int(g) if g else None for g in match.groups())
             try:
                 dt.date(year, month or 1, day or 1)
-            except ValueError as exc:
-                raise ValueError(f"{value} is not a real date ({exc})") from None
+            except ValueError:
+                raise ValueError(_("{value} is not a real date ({reason})", value=value,
+                                   reason=_date_reason(year, month or 1, day or 1))) from None
         return value
 
     @field_validator("added", mode="before")
@@ -112,11 +126,13 @@ class Resource(Strict):
             return value.isoformat()
         if isinstance(value, str):
             if not DAY_PATTERN.match(value):
-                raise ValueError("added must be a full date YYYY-MM-DD")
+                raise ValueError(_("added must be a full date YYYY-MM-DD"))
             try:
                 dt.date.fromisoformat(value)
-            except ValueError as exc:
-                raise ValueError(f"{value} is not a real date ({exc})") from None
+            except ValueError:
+                year, month, day = (int(p) for p in value.split("-"))
+                raise ValueError(_("{value} is not a real date ({reason})", value=value,
+                                   reason=_date_reason(year, month, day))) from None
         return value
 
     @property
@@ -125,6 +141,19 @@ class Resource(Strict):
 
     def file_langs(self) -> list[str]:
         return [lang for lang in LANGS if any(f.lang == lang for f in self.files)]
+
+
+def _date_reason(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return _("there is no month {month}", month=month)
+    if year < 1:
+        return _("the year must be at least 1")
+    return _("{month_name} has no day {day}", month_name=_month_name(month), day=day)
+
+
+def _month_name(month: int) -> str:
+    return (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"), _("July"), _("August"),
+            _("September"), _("October"), _("November"), _("December"))[month - 1]
 
 
 class Catalogue(Strict):

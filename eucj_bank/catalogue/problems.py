@@ -1,8 +1,15 @@
-"""A problem found in an editor's input, located and actionable."""
+"""A problem found in an editor's input, located and actionable.
+
+`message` and `hint` are already in the editor's language (`messages._`); the
+`FILE:LINE:COL:` prefix and the place (`resources[7] 'epr-checklist'`, field names)
+stay as written, so the format stays machine-readable in every language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .messages import _
 
 ERROR = "error"
 WARNING = "warning"
@@ -17,10 +24,16 @@ class Problem:
     message: str  # what is wrong
     hint: str  # how to fix it
     severity: str = ERROR
+    excerpt: str = ""  # for syntax errors: the line as written and a caret under the column
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == WARNING else ""
-        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.where}: {self.message} - {self.hint}"
+        prefix = _("warning") + ": " if self.severity == WARNING else ""
+        text = _("{where}: {message} - {hint}", where=self.where, message=self.message, hint=self.hint)
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{text}"
+
+    def report(self) -> str:
+        """The problem as printed for a person: its line, then the excerpt if it has one."""
+        return f"{self}\n{self.excerpt}" if self.excerpt else str(self)
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -29,3 +42,9 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 def sort_key(p: Problem) -> tuple:
     return (p.file, p.line, p.col, p.message)
+
+
+def type_name(name: str) -> str:
+    """What a Python type name is to an editor ("a number", "text"), in the editor's language."""
+    return {"int": _("a number"), "float": _("a number"), "bool": _("yes/no (true/false)"), "str": _("text"),
+            "list": _("a list"), "dict": _("a mapping"), "NoneType": _("empty"), "date": _("a date")}.get(name, name)

@@ -9,6 +9,7 @@ comes back as a located `Problem`, like the catalogue's.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -19,9 +20,12 @@ from urllib.parse import urlparse
 from pydantic import StringConstraints, ValidationError
 
 from .load import display_path, error_location, explain_error
+from .editor_checks import placeholder_problems
+from .messages import _
 from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
-from .problems import Problem, errors, sort_key
-from .vocab import nearest, terms
+from .problems import ERROR, WARNING, Problem, errors, sort_key
+from .validate import term_problem
+from .vocab import terms
 from .yaml_source import SourceMap, load_yaml, read_text
 
 # The profile of a build that names none: the full public bank. One file, so that the
@@ -40,11 +44,9 @@ LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 
 # the vocabulary each selection key draws from
 SELECTION_VOCABS = {"agencies": "agencies", "types": "types", "topics": "topics"}
-_HINTS = {
-    "name": "use lowercase latin letters, digits and single hyphens, e.g. probation-service",
-    "internal": "write true or false",
-}
-_REFERENCE = "the comments of profiles/full-bank.yml"
+def _hints() -> dict[str, str]:
+    return {"name": _("use lowercase latin letters, digits and single hyphens, e.g. probation-service"),
+            "internal": _("write true or false")}
 
 
 class Contact(Strict):
@@ -78,6 +80,8 @@ class Selection(Strict):
 class Profile(Strict):
     name: Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
     site_name: Localized
+    # What the pages say the copy is (search engines, link previews); the full bank's without it.
+    description: Localized | None = None
     logo: NonEmpty | None = None  # after loading: the absolute path of the image
     colours: Colours | None = None
     contact: Contact | None = None
@@ -110,21 +114,23 @@ class ProfileResult:
         return self.profile is not None and not errors(self.problems)
 
 
-def load_profile(path: Path) -> ProfileResult:
-    """Load and check the profile at `path`; a logo is resolved against its folder."""
+def load_profile(path: Path, *, strict: bool = False) -> ProfileResult:
+    """Load and check the profile at `path`; a logo is resolved against its folder.
+
+    With `strict`, warnings (placeholder text, the default description) count as errors."""
     path = Path(path)
     display = display_path(path)
     if not path.is_file():
-        return ProfileResult(None, [Problem(display, 1, 1, "profile", "the file does not exist",
-                                            "give the path of a profile, e.g. profiles/full-bank.yml")], display)
+        return ProfileResult(None, [Problem(display, 1, 1, _("profile"), _("the file does not exist"),
+                                            _("give the path of a profile, e.g. profiles/full-bank.yml"))], display)
     text, problems = read_text(path, display)
     if text is None:
         return ProfileResult(None, problems, display)
     data, smap, problems = load_yaml(text, display)
     if not isinstance(data, dict):
         if data is not None or not problems:
-            problems.append(Problem(display, 1, 1, "profile", "the profile must be a mapping of fields",
-                                    "start with `name: <copy-name>` and `site_name:` (see profiles/full-bank.yml)"))
+            problems.append(Problem(display, 1, 1, _("profile"), _("the profile must be a mapping of fields"),
+                                    _("start with `name: <copy-name>` and `site_name:` (see profiles/full-bank.yml)")))
         return ProfileResult(None, problems, display, smap)
     checker = _Checker(display, smap, problems)
     try:
@@ -135,6 +141,10 @@ def load_profile(path: Path) -> ProfileResult:
         profile = None
     if profile is not None:
         profile = checker.profile(profile, path.parent)
+        checker.description(profile, path)
+    problems.extend(placeholder_problems(data, smap, display, lambda p, _data: str(p[0]) if p else _("profile")))
+    if strict:
+        problems[:] = [dataclasses.replace(p, severity=ERROR) for p in problems]
     problems.sort(key=sort_key)
     return ProfileResult(profile if not errors(problems) else None, problems, display, smap)
 
@@ -144,31 +154,35 @@ def check_selection(result: ProfileResult, catalogue: Catalogue) -> list[Problem
     if result.profile is None or result.profile.select(catalogue).resources:
         return []
     mark = result.source_map.locate(("include",), key=True) if result.source_map else None
-    return [Problem(result.display or "profile", mark.line if mark else 1, mark.col if mark else 1, "include",
-                    "the profile selects no resource of the catalogue",
-                    "widen `include:` (each list given must share a value with a resource), "
-                    "or set `internal: true` if the copy is meant for internal resources")]
+    return [Problem(result.display or _("profile"), mark.line if mark else 1, mark.col if mark else 1, "include",
+                    _("the profile selects no resource of the catalogue"),
+                    _("widen `include:` (each list given must share a value with a resource), "
+                      "or set `internal: true` if the copy is meant for internal resources"))]
 
 
 class _Checker:
     def __init__(self, display: str, smap: SourceMap, problems: list[Problem]):
         self.display, self.smap, self.problems = display, smap, problems
 
-    def add(self, path: tuple, message: str, hint: str, *, key: bool = False) -> None:
+    def add(self, path: tuple, message: str, hint: str, *, key: bool = False, severity: str = ERROR) -> None:
         mark = self.smap.locate(path, key=key)
-        where = str(path[0]) if path else "profile"
-        self.problems.append(Problem(self.display, mark.line, mark.col, where, message, hint))
+        where = str(path[0]) if path else _("profile")
+        self.problems.append(Problem(self.display, mark.line, mark.col, where, message, hint, severity))
 
     def pydantic(self, err: dict) -> None:
         loc = error_location(err, frozenset({"Colours", "Contact", "Selection"}))
-        message, hint = explain_error(err, loc, suggest=_suggest_field, field_hints=_HINTS, reference=_REFERENCE)
+        message, hint = explain_error(err, loc, suggest=_suggest_field, field_hints=_hints(),
+                                      reference=_("the comments of profiles/full-bank.yml"))
         self.add(loc, message, hint, key=err["type"] == "extra_forbidden")
 
     def profile(self, profile: Profile, folder: Path) -> Profile:
         self.all_languages(("site_name",), profile.site_name,
-                           "each language's pages show their own site name in the header and title")
+                           _("each language's pages show their own site name in the header and title"))
+        if profile.description:
+            self.all_languages(("description",), profile.description,
+                               _("each language's pages describe the copy in their own language"))
         if profile.contact:
-            self.all_languages(("contact", "name"), profile.contact.name, "the footer shows it in each language")
+            self.all_languages(("contact", "name"), profile.contact.name, _("the footer shows it in each language"))
             self.contact(profile.contact)
         for key, vocab in SELECTION_VOCABS.items():
             for i, term in enumerate(getattr(profile.include, key)):
@@ -187,51 +201,57 @@ class _Checker:
     def all_languages(self, path: tuple, text: Localized, why: str) -> None:
         dotted = ".".join(path)
         for lang in text.missing():
-            self.add(path, f"{dotted}.{lang} is missing", f"add {dotted}.{lang}: {why}", key=True)
+            self.add(path, _("{field} is missing", field=f"{dotted}.{lang}"),
+                     _("add {field}: {why}", field=f"{dotted}.{lang}", why=why), key=True)
 
     def term(self, path: tuple, dotted: str, vocab: str, value: str) -> None:
         if value in terms(vocab):
             return
-        guess = nearest(vocab, value)
-        hint = (f"did you mean '{guess}'?" if guess else "use one of the listed values") + \
-            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/catalogue/vocabularies.yaml)"
-        self.add(path, f"{dotted} '{value}' is not in the {vocab} vocabulary", hint)
+        self.add(path, *term_problem(dotted, vocab, value))
 
     def colour(self, path: tuple, value: str | None, names: tuple[str, ...]) -> None:
         if value is None or value in names or HEX_COLOUR.match(value):
             return
         guess = difflib.get_close_matches(value.replace(" ", "-"), names, n=1, cutoff=0.6)
-        self.add(path, f"{'.'.join(path)} '{value}' is not a colour the theme knows",
-                 (f"did you mean '{guess[0]}'? " if guess else "") +
-                 f"Write #rrggbb (e.g. \"#1b5e20\", in quotes) or one of: {', '.join(names)}")
+        self.add(path, _("{field} '{value}' is not a colour the theme knows", field=".".join(path), value=value),
+                 (_("did you mean '{term}'?", term=guess[0]) + " " if guess else "") +
+                 _("Write #rrggbb (e.g. \"#1b5e20\", in quotes) or one of: {names}", names=", ".join(names)))
 
     def logo(self, value: str, folder: Path) -> Path | None:
         target = (folder / value).resolve()
         if not target.is_file():
-            self.add(("logo",), f"the logo {value} does not exist",
-                     f"give the image's path from the profile's folder ({display_path(folder)})")
+            self.add(("logo",), _("the logo {path} does not exist", path=value),
+                     _("give the image's path from the profile's folder ({folder})", folder=display_path(folder)))
             return None
         if target.suffix.lower() not in LOGO_SUFFIXES:
-            self.add(("logo",), f"the logo {value} is not an image the site can show",
-                     f"use a file ending in {', '.join(LOGO_SUFFIXES)}")
+            self.add(("logo",), _("the logo {path} is not an image the site can show", path=value),
+                     _("use a file ending in {endings}", endings=", ".join(LOGO_SUFFIXES)))
             return None
         return target
 
     def base_url(self, value: str) -> str:
         parsed = urlparse(value)
         if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
-            self.add(("base_url",), f"base_url {value!r} is not an http(s) address of a folder",
-                     "write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
-                     "or remove base_url for a copy that works at any address")
+            self.add(("base_url",), _("base_url {value} is not an http(s) address of a folder", value=repr(value)),
+                     _("write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
+                       "or remove base_url for a copy that works at any address"))
         return value if value.endswith("/") else value + "/"
+
+    def description(self, profile: Profile, path: Path) -> None:
+        """A copy other than the full bank must say what it is, or it describes itself as the full bank."""
+        if profile.description is None and path.resolve() != (Path(__file__).parents[2] / DEFAULT_PROFILE).resolve():
+            self.add(("description",), _("the profile has no description: its pages describe it as the full bank"),
+                     _("add `description: {{en: ..., ru: ..., kk: ...}}`: one sentence on what this copy holds"),
+                     severity=WARNING)
 
     def contact(self, contact: Contact) -> None:
         if contact.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", contact.email):
-            self.add(("contact", "email"), f"contact.email {contact.email!r} is not an e-mail address",
-                     "write it as name@agency.kz, or remove it")
+            self.add(("contact", "email"), _("contact.email {value} is not an e-mail address",
+                                             value=repr(contact.email)),
+                     _("write it as name@agency.kz, or remove it"))
         if contact.url and urlparse(contact.url).scheme not in ("http", "https"):
-            self.add(("contact", "url"), f"contact.url {contact.url!r} is not an http(s) address",
-                     "write the full address, starting with https://")
+            self.add(("contact", "url"), _("contact.url {value} is not an http(s) address", value=repr(contact.url)),
+                     _("write the full address, starting with https://"))
 
 
 def _suggest_field(loc: tuple) -> str | None:

@@ -2,11 +2,14 @@
 
 The new entry is written after the last one, so every byte of the rest of the file
 (comments, order, quoting) stays as the editors wrote it. The result is validated
-before anything is written; the file is copied into files/<id>/ with its checksum.
+before anything is written, and its problems name the catalogue itself (never the
+trial copy they were found in); each file is copied into files/<id>/ with its checksum.
+The questions that lead here are in `scaffold_session`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -14,7 +17,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import load_catalogue
+from .load import display_path, load_catalogue
 from .problems import Problem, errors
 from .vocab import format_for_extension
 
@@ -31,6 +34,8 @@ class NewResource:
     audience: list[str]
     licence: str
     files: list[tuple[Path, str]] = field(default_factory=list)  # (source file, language)
+    availability: str = ""  # in-bank when files are given; else held-by-agency or not-located
+    holder: str | None = None  # the agency holding the original (held-by-agency)
     # The day it joins the bank: the home pages list the most recently added.
     added: str = field(default_factory=lambda: dt.date.today().isoformat())
 
@@ -52,7 +57,9 @@ def render_entry(new: NewResource, file_refs: list[dict]) -> str:
               f"    topics: [{', '.join(new.topics)}]",
               f"    audience: [{', '.join(new.audience)}]",
               f"    licence: {new.licence}",
-              f"    availability: {'in-bank' if file_refs else 'not-located'}"]
+              f"    availability: {'in-bank' if file_refs else new.availability or 'not-located'}"]
+    if new.holder and not file_refs:
+        lines.append(f"    holder: {{agency: {new.holder}}}")
     if file_refs:
         lines.append("    files:")
         for ref in file_refs:
@@ -85,7 +92,9 @@ def add_resource(catalogue: Path, new: NewResource) -> list[Problem]:
         if found:
             for path in staged:
                 path.unlink()
-            return found
+            shown = display_path(catalogue)
+            trial_shown = display_path(trial)
+            return [dataclasses.replace(p, file=shown) if p.file == trial_shown else p for p in found]
         trial.replace(catalogue)
         return []
     finally:

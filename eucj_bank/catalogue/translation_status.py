@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .messages import _
 from .model import Catalogue
 from .vocab import LANGS
 
@@ -31,13 +32,18 @@ def missing_pages(docs_dir: Path) -> dict[str, list[str]]:
 
 
 def render_report(catalogue: Catalogue, docs_dir: Path) -> str:
+    """A Markdown report: per language, a table of what is missing, or one line saying nothing is."""
     texts, pages = missing_resource_texts(catalogue), missing_pages(docs_dir)
     lines = []
     for lang in LANGS:
-        lines.append(f"## {lang}: {len(texts[lang])} resource(s) and {len(pages[lang])} page(s) missing text")
-        lines.append("| resource or page | missing |")
+        if not texts[lang] and not pages[lang]:
+            lines += [_("## {lang}: nothing missing - every resource and page has its text", lang=lang), ""]
+            continue
+        lines.append(_("## {lang}: resources missing text: {resources}; pages missing: {pages}", lang=lang,
+                       resources=len(texts[lang]), pages=len(pages[lang])))
+        lines.append("| " + _("resource or page") + " | " + _("missing") + " |")
         lines.append("| --- | --- |")
         lines += [f"| {rid} | {', '.join(fields)} |" for rid, fields in texts[lang]]
-        lines += [f"| docs/{lang}/{page} | the whole page |" for page in pages[lang]]
+        lines += [f"| docs/{lang}/{page} | " + _("the whole page") + " |" for page in pages[lang]]
         lines.append("")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from .checklist_model import check_checklist
 from .model import FileRef, Localized, Resource
+from .messages import _
 from .problems import WARNING, Problem
 from .vocab import LANGS, format_for_extension, nearest, terms
 from .yaml_source import SourceMap
@@ -19,7 +20,19 @@ VOCAB_FIELDS = {
     "topics": "topics", "audience": "audiences", "licence": "licences", "availability": "availability",
 }
 TRANSLATED_FIELDS = ("title", "summary")
-LANG_NAMES = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
+
+
+def fallback_hint(lang: str, used: str, field: str) -> str:
+    """How to fix a missing translation: which page shows which language's text instead."""
+    # One sentence per pair, so that each language can decline the names as it needs.
+    return {
+        ("en", "ru"): _("the English page shows the Russian text; add {field}", field=field),
+        ("en", "kk"): _("the English page shows the Kazakh text; add {field}", field=field),
+        ("ru", "en"): _("the Russian page shows the English text; add {field}", field=field),
+        ("ru", "kk"): _("the Russian page shows the Kazakh text; add {field}", field=field),
+        ("kk", "ru"): _("the Kazakh page shows the Russian text; add {field}", field=field),
+        ("kk", "en"): _("the Kazakh page shows the English text; add {field}", field=field),
+    }[(lang, used)]
 
 
 def suggest_field(loc: tuple) -> str | None:
@@ -75,7 +88,8 @@ class _Checker:
                 for i, term in enumerate(value):
                     self.term(where, base + (fname, i), f"{fname}[{i}]", vocab, term)
                     if value.index(term) != i:
-                        self.add(where, base + (fname, i), f"{fname} lists '{term}' twice", "remove the repeat")
+                        self.add(where, base + (fname, i), _("{field} lists '{term}' twice", field=fname, term=term),
+                                 _("remove the repeat"))
             else:
                 self.term(where, base + (fname,), fname, vocab, value)
 
@@ -83,9 +97,7 @@ class _Checker:
         if value in terms(vocab):
             return
         guess = nearest(vocab, value)
-        hint = (f"did you mean '{guess}'?" if guess else "use one of the listed values") + \
-            f" Valid values: {', '.join(terms(vocab))} (eucj_bank/catalogue/vocabularies.yaml)"
-        self.add(where, path, f"{fname} '{value}' is not in the {vocab} vocabulary", hint)
+        self.add(where, path, *term_problem(fname, vocab, value))
 
     def translations(self, where: str, base: tuple, res: Resource) -> None:
         for fname in TRANSLATED_FIELDS:
@@ -93,8 +105,8 @@ class _Checker:
             if text is None:
                 continue
             if not text.en and not text.ru and not text.kk:
-                self.add(where, base + (fname,), f"{fname} has no text in any language",
-                         f"write {fname}.en, {fname}.ru and {fname}.kk")
+                self.add(where, base + (fname,), _("{field} has no text in any language", field=fname),
+                         _("write {field}.en, {field}.ru and {field}.kk", field=fname))
                 continue
             self.localized_warnings(where, base + (fname,), fname, text)
 
@@ -103,32 +115,32 @@ class _Checker:
             shown, used = text.get(lang)
             if not shown:
                 continue
-            self.add(where, path, f"{fname}.{lang} is missing",
-                     f"the {LANG_NAMES[lang]} page shows the {LANG_NAMES[used]} text; add {fname}.{lang}",
-                     WARNING)
+            self.add(where, path, _("{field} is missing", field=f"{fname}.{lang}"),
+                     fallback_hint(lang, used, f"{fname}.{lang}"), WARNING)
 
     def availability(self, where: str, base: tuple, res: Resource) -> None:
         if base + ("files",) in self.smap.keys and "files" not in res.model_fields_set:
             return  # the files list itself was rejected and reported
         if res.availability == "in-bank" and not res.files and not res.checklist:
-            self.add(where, base + ("availability",), "availability is in-bank but no files are listed",
-                     "list the files under `files:`, or set availability to held-by-agency with a holder")
+            self.add(where, base + ("availability",), _("availability is in-bank but no files are listed"),
+                     _("list the files under `files:`, or set availability to held-by-agency with a holder"))
         if res.availability != "in-bank" and res.files:
             self.add(where, base + ("availability",),
-                     f"availability is {res.availability} but files are listed",
-                     "set availability: in-bank, or remove the files")
+                     _("availability is {value} but files are listed", value=res.availability),
+                     _("set availability: in-bank, or remove the files"))
         if res.availability == "held-by-agency" and not res.holder:
-            self.add(where, base + ("availability",), "availability is held-by-agency but no holder is named",
-                     "add `holder: {agency: <agency>, note: {en: ..., ru: ..., kk: ...}}`")
+            self.add(where, base + ("availability",), _("availability is held-by-agency but no holder is named"),
+                     _("add `holder: {{agency: <agency>, note: {{en: ..., ru: ..., kk: ...}}}}`"))
 
     def file(self, where: str, path: tuple, ref: FileRef, seen: set[str]) -> None:
         if ref.lang not in LANGS:
-            self.add(where, path + ("lang",), f"file language '{ref.lang}' is not en, ru or kk",
-                     "write the language of the file's text: en, ru or kk")
+            self.add(where, path + ("lang",), _("file language '{lang}' is not en, ru or kk", lang=ref.lang),
+                     _("write the language of the file's text: en, ru or kk"))
         if ref.format not in terms("formats"):
             self.term(where, path + ("format",), "format", "formats", ref.format)
         if ref.path in seen:
-            self.add(where, path + ("path",), f"the file {ref.path} is listed twice", "remove the repeat")
+            self.add(where, path + ("path",), _("the file {path} is listed twice", path=ref.path),
+                     _("remove the repeat"))
         seen.add(ref.path)
         target = self.path_inside(where, path + ("path",), ref.path, must_be_under="files")
         if target is None:
@@ -136,48 +148,58 @@ class _Checker:
         expected = format_for_extension(target.suffix)
         if ref.format in terms("formats") and expected != ref.format:
             self.add(where, path + ("format",),
-                     f"format is {ref.format} but the file name ends in '{target.suffix}'",
-                     f"set format: {expected}" if expected else
-                     f"rename the file to end in {', '.join(_extensions(ref.format))}")
+                     _("format is {format} but the file name ends in '{suffix}'", format=ref.format,
+                       suffix=target.suffix),
+                     _("set format: {format}", format=expected) if expected else
+                     _("rename the file to end in {endings}", endings=", ".join(_extensions(ref.format))))
         if ref.sha256 and _sha256(target) != ref.sha256:
-            self.add(where, path + ("sha256",), "sha256 does not match the file",
-                     f"if the file was replaced on purpose, set sha256: {_sha256(target)}")
+            self.add(where, path + ("sha256",), _("sha256 does not match the file"),
+                     _("if the file was replaced on purpose, set sha256: {sha256}", sha256=_sha256(target)))
 
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or ":" in rel.parts[0]:
-            self.add(where, path, f"{value} is an absolute path",
-                     f"give the path from the repository root, e.g. {must_be_under}/<id>/<file>")
+            self.add(where, path, _("{path} is an absolute path", path=value),
+                     _("give the path from the repository root, e.g. {folder}/<id>/<file>", folder=must_be_under))
             return None
         if ".." in rel.parts:
-            self.add(where, path, f"{value} leaves the repository ('..')",
-                     f"put the file under {must_be_under}/ and give its path from the repository root")
+            self.add(where, path, _("{path} leaves the repository ('..')", path=value),
+                     _("put the file under {folder}/ and give its path from the repository root",
+                       folder=must_be_under))
             return None
         target = self.root / rel
         if not target.exists() and not target.is_symlink():
-            self.add(where, path, f"the file {value} does not exist",
-                     f"check the spelling, or copy the file to {value}")
+            self.add(where, path, _("the file {path} does not exist", path=value),
+                     _("check the spelling, or copy the file to {path}", path=value))
             return None
         resolved = target.resolve()
         if not resolved.is_relative_to(self.root):
-            self.add(where, path, f"{value} is a link that points outside the repository",
-                     "copy the real file into the repository instead of linking to it")
+            self.add(where, path, _("{path} is a link that points outside the repository", path=value),
+                     _("copy the real file into the repository instead of linking to it"))
             return None
         if not resolved.is_file():
-            self.add(where, path, f"{value} is not a file", "give the path of a file, not a folder")
+            self.add(where, path, _("{path} is not a file", path=value), _("give the path of a file, not a folder"))
             return None
         if rel.parts[0] != must_be_under:
-            self.add(where, path, f"{value} is not under {must_be_under}/",
-                     f"move it to {must_be_under}/<resource id>/")
+            self.add(where, path, _("{path} is not under {folder}/", path=value, folder=must_be_under),
+                     _("move it to {folder}/<resource id>/", folder=must_be_under))
             return None
         return resolved
 
     def url(self, where: str, path: tuple, url: str) -> None:
         parsed = urlparse(url.strip())
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
-            self.add(where, path, f"the link {url!r} is not an http(s) address",
-                     "links must start with https:// (or http://); other schemes are refused")
+            self.add(where, path, _("the link {url} is not an http(s) address", url=repr(url)),
+                     _("links must start with https:// (or http://); other schemes are refused"))
+
+
+def term_problem(fname: str, vocab: str, value: str) -> tuple[str, str]:
+    """(message, hint) for a value that is not a term of `vocab`, with the nearest term if any."""
+    guess = nearest(vocab, value)
+    hint = (_("did you mean '{term}'?", term=guess) if guess else _("use one of the listed values")) + " " + \
+        _("Valid values: {terms} (eucj_bank/catalogue/vocabularies.yaml)", terms=", ".join(terms(vocab)))
+    return _("{field} '{value}' is not in the {vocab} vocabulary", field=fname, value=value, vocab=vocab), hint
 
 
 def _shown(path: Path) -> str:
@@ -212,8 +234,9 @@ def check_resources(resources: list[tuple[int, Resource]], raw: list, smap: Sour
         if rid in first_seen:
             line = smap.locate(("resources", first_seen[rid], "id")).line
             checker.add(f"resources[{index}] '{rid}'", ("resources", index, "id"),
-                        f"the id '{rid}' is already used by resources[{first_seen[rid]}] (line {line})",
-                        "give this resource its own id; ids are page addresses and must be unique")
+                        _("the id '{id}' is already used by {other} (line {line})", id=rid,
+                          other=f"resources[{first_seen[rid]}]", line=line),
+                        _("give this resource its own id; ids are page addresses and must be unique"))
         else:
             first_seen[rid] = index
     for index, res in resources:

@@ -15,7 +15,9 @@ from typing import Callable
 
 import yaml
 
+from .messages import _
 from .problems import Problem
+from .yaml_errors import excerpt, explain
 
 Path_ = tuple  # a path into the document: keys and list indices
 
@@ -99,13 +101,13 @@ class _Composer:
         for path, key, mark, first in self.duplicates:
             self.problems.append(Problem(
                 self.file, mark.line, mark.col, self.describe(path, data),
-                f"the key '{key}' appears twice in this mapping (first at line {first.line})",
-                "keep one and merge the text of both; YAML would silently drop the first",
+                _("the key '{key}' appears twice in this mapping (first at line {line})", key=key, line=first.line),
+                _("keep one and merge the text of both; YAML would silently drop the first"),
             ))
 
 
 def dotted(path: Path_, data: object = None) -> str:
-    return ".".join(str(p) for p in path) or "top level"
+    return ".".join(str(p) for p in path) or _("top level")
 
 
 def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object, SourceMap, list[Problem]]:
@@ -118,15 +120,18 @@ def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
+        return None, composer.map, [_syntax_problem(text, file, exc)]
+    except yaml.reader.ReaderError as exc:  # a control character, invisible in most editors
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         return None, composer.map, [Problem(
-            file, line, col, "YAML syntax", f"{what}{_context(exc)}", _syntax_hint(text, what, line),
-        )]
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        return None, composer.map, [Problem(file, 1, 1, "YAML syntax", str(exc).splitlines()[0],
-                                            "save the file as plain UTF-8 text")]
+            file, line, col, _("YAML syntax"),
+            _("an invisible control character (U+{code:04X}) is in the text", code=exc.character if isinstance(exc.character, int) else ord(exc.character)),
+            _("delete it (it often comes with text pasted from another program)"),
+            excerpt=excerpt(text.split("\n"), line, col))]
+    except yaml.YAMLError as exc:
+        return None, composer.map, [Problem(file, 1, 1, _("YAML syntax"), str(exc).splitlines()[0],
+                                            _("save the file as plain UTF-8 text"))]
     if node is None:
         return None, composer.map, []
     try:
@@ -134,40 +139,42 @@ def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        composer.problems.append(Problem(file, line, col, "YAML value", exc.problem or "cannot read this value",
-                                         "write the value as plain text in quotes"))
+        composer.problems.append(Problem(file, line, col, _("YAML value"), _("this value cannot be read"),
+                                         _("write the value as plain text in quotes")))
         data = None
     composer.report_duplicates(data)
     return data, composer.map, composer.problems
 
 
-def _context(exc: yaml.MarkedYAMLError) -> str:
-    return f" ({exc.context})" if exc.context and exc.context != exc.problem else ""
-
-
-def _syntax_hint(text: str, problem: str, line: int) -> str:
-    lines = text.splitlines()
-    current = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in current or "'\\t'" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "quoted scalar" in problem or "end of stream" in problem:
-        return "close the quote that was opened, or remove it"
-    if "indentation" in problem or "mapping values are not allowed" in problem:
-        return ("check the indentation: keys of one entry line up under each other, and a value "
-                "containing ': ' must be in quotes")
-    return "check the line and the one before it against the examples in the catalogue header"
+def _syntax_problem(text: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    found = explain(text, exc.problem or "", exc.context or "", line, col,
+                    context.line + 1 if context else None, context.column + 1 if context else None)
+    return Problem(file, found.line, found.col, _("YAML syntax"), found.message, found.hint,
+                   excerpt=excerpt(text.split("\n"), found.line, found.col))
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 file without a byte-order mark, or say why not."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(display, 1, 1, "encoding", "the file starts with a byte-order mark (BOM)",
-                              "save it as UTF-8 without BOM")]
+        return None, [Problem(display, 1, 1, _("encoding"),
+                              _("the file starts with an invisible byte-order mark (BOM)"),
+                              _("save it as UTF-8 without BOM (in most editors: Save with encoding, UTF-8)"))]
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(display, line, col, "encoding", "the file is not valid UTF-8",
-                              "save it as UTF-8 (in most editors: Save with encoding, UTF-8)")]
+        return None, [Problem(display, line, col, _("encoding"), _("the file is not valid UTF-8"),
+                              _("save it as UTF-8 (in most editors: Save with encoding, UTF-8)"))]
+    stray = text.find("\ufeff")
+    if stray >= 0:  # pasted with text from another file: invisible, and part of the value for YAML
+        before = text[:stray]
+        line, col = before.count("\n") + 1, stray - (before.rfind("\n") + 1) + 1
+        return None, [Problem(display, line, col, _("encoding"),
+                              _("an invisible byte-order mark (BOM) is inside the text"),
+                              _("delete the invisible character at the caret (it came with pasted text)"),
+                              excerpt=excerpt(text.split("\n"), line, col))]
+    return text, []

@@ -18,6 +18,8 @@ from urllib.error import HTTPError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
 
+from ..catalogue.messages import _
+
 MANIFEST_NAME = "SHA256SUMS.txt"
 
 
@@ -59,12 +61,12 @@ def parse_manifest(text: str, source: str = MANIFEST_NAME) -> dict[str, str]:
             continue
         digest, sep, name = line.partition("  ")
         if not sep or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest) or not name:
-            raise ManifestError(f"{source}:{number}: not a line of the form '<64 hex digits>  <path>'")
+            raise ManifestError(f"{source}:{number}: " + _("not a line of the form '<64 hex digits>  <path>'"))
         if name.startswith(("/", "../")) or "/../" in name:
-            raise ManifestError(f"{source}:{number}: {name} points outside the copy")
+            raise ManifestError(f"{source}:{number}: " + _("{name} points outside the copy", name=name))
         entries[name] = digest
     if not entries:
-        raise ManifestError(f"{source}: the manifest lists no file")
+        raise ManifestError(f"{source}: " + _("the manifest lists no file"))
     return entries
 
 

@@ -84,6 +84,8 @@ def logo_target(profile: Profile) -> str | None:
 def page_values(profile: Profile, lang: str) -> dict:
     """What the templates (overrides/) show in `lang`: all texts already in that language."""
     values: dict = {"site_name": profile.site_name.get(lang)[0], "internal_banner": None, "contact": None}
+    if profile.description:
+        values["description"] = profile.description.get(lang)[0]
     if profile.internal:
         values["internal_banner"] = t("internal_copy_banner", lang)
     if profile.contact:
