@@ -16,6 +16,7 @@ help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(VENV)/.site-installed: requirements/site.lock pyproject.toml
+	@scripts/install_build_system_deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .

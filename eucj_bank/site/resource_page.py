@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..catalogue.model import Resource
+from ..catalogue.names import author_names
 from ..catalogue.text import escape, human_size, plain, summary_html
 from ..catalogue.vocab import label
 from ..open_data.linked_data import dublin_core, resource_jsonld, script_json
@@ -69,7 +70,7 @@ def _facts(res: Resource, lang: str) -> str:
         facts.append(label("objectives", res.objective, lang))
     if res.activity:
         facts.append(res.activity)
-    facts += res.authors or []
+    facts += author_names(res, lang)
     facts.append(res.id)
     facts += [Path(ref.path).name for ref in res.files]
     facts += [link.title.get(lang)[0] for link in res.links]
@@ -122,7 +123,7 @@ def _metadata_panel(res: Resource, lang: str, up: str) -> str:
     rows.append(("field_topics", term_links("topics", "topic", res.topics, lang, up)))
     rows.append(("field_audience", term_links("audiences", None, res.audience, lang, up)))
     if res.authors:
-        rows.append(("field_authors", ", ".join(escape(a) for a in res.authors)))
+        rows.append(("field_authors", ", ".join(escape(a) for a in author_names(res, lang))))
     rows.append(("field_licence", escape(label("licences", res.licence, lang))))
     rows.append(("field_availability", escape(label("availability", res.availability, lang))))
     if res.holder:
