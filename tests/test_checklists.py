@@ -76,3 +76,22 @@ def test_each_item_is_a_checkbox_labelled_by_its_question(lang):
         question = item.question.get(lang)[0]
         label = re.search(rf'<label for="check-{item.id}"[^>]*>(.*?)</label>', html).group(1)
         assert label == question.replace('"', "&quot;").replace("'", "&#x27;") or label == question
+
+
+def test_a_rule_reference_outside_the_vocabulary_is_a_located_error(bank):
+    path, line = _break(bank, 'rule: "EPR Part I"', "rule: [part-v-record]")
+    problems = check_checklist(path, "c.yaml")
+    assert [(p.line, p.severity) for p in problems] == [(line, "error")]
+    assert "part-v-record" in problems[0].message and "part-v-records" in problems[0].hint
+
+
+def test_rule_references_are_named_in_each_language(repo_root):
+    from eucj_bank.catalogue.checklist_model import load_checklist_model, rule_text
+    checklist = load_checklist_model(repo_root / "checklists" / "epr-checklist.yaml")
+    items = [item for section in checklist.sections for item in section.items]
+    assert all(isinstance(item.rule, list) for item in items)
+    records = next(item for item in items if item.id == "records-all-contacts")
+    assert rule_text(records, "ru") == "часть V — учёт, информация и конфиденциальность"
+    assert rule_text(records, "kk") == "V бөлім — есеп, ақпарат және құпиялылық"
+    for lang in ("ru", "kk"):
+        assert not any(word in rule_text(item, lang) for item in items for word in ("Part", "EPR", "records"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..catalogue.checklist_model import Item, load_checklist_model
+from ..catalogue.checklist_model import Item, load_checklist_model, rule_text
 from ..catalogue.model import Localized
 from ..catalogue.text import escape
 from .ui import t
@@ -32,7 +32,7 @@ def _item(item: Item, lang: str) -> str:
     question, q_lang = _text(item.question, lang)
     guidance, g_lang = _text(item.guidance, lang)
     finding, f_lang = _text(item.finding, lang)
-    rule = f'{escape(t("checklist_rule", lang))}: {escape(item.rule)}'
+    rule = f'{escape(t("checklist_rule", lang))}: {escape(rule_text(item, lang))}'
     out = [f'<input type="checkbox" class="eucj-check-box" id="check-{key}" name="{key}"'
            f' aria-describedby="check-{key}-rule">',
            f'<label for="check-{key}" class="eucj-check-question" lang="{q_lang}">{escape(question)}</label>',
