@@ -146,8 +146,8 @@ def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
             out.append(notice_box("note", label("availability", res.availability, lang),
                                    escape(t("not_in_bank_notice", lang) if res.availability != "in-bank"
                                           else t("downloads_none", lang))))
-        else:
-            out.append(f"<p>{escape(t('downloads_none', lang))}</p>")
+        else:  # the checklist itself is the resource, here on the page
+            out.append(f'<p><a href="#checklist">{escape(t("checklist_on_page", lang))}</a></p>')
         return "\n".join(out)
     if lang not in res.file_langs():
         out.append(notice_box("info eucj-no-lang", t("no_file_in_language_title", lang),
