@@ -47,4 +47,4 @@ def render_term_page(resources: list[Resource], facet: str, term: str, lang: str
         f'<h1 id="{term}">{escape(name)}</h1>', f"<p>{escape(intro)}</p>", resource_table(resources, lang, "../"),
     ]) + "\n"
     # Indexed by its name, not by the titles it lists: their own pages index those.
-    return RenderedPage(page_meta(f"{name} - {facet_title}"), html, search=[SearchEntry("", name, f"<p>{escape(intro)}</p>")])
+    return RenderedPage(page_meta(f"{name} — {facet_title}"), html, search=[SearchEntry("", name, f"<p>{escape(intro)}</p>")])
