@@ -10,7 +10,7 @@ export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve validate test test-deps bench clean
+.PHONY: help site serve validate test test-deps bench audit clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ test: test-deps  ## Run the whole test suite (builds real sites, drives real Chr
 
 bench: test-deps  ## Benchmark 100, 1,000 and 5,000 synthetic resources against the naive setup (about 15 min)
 	$(PY) scripts/benchmark.py
+
+audit: test-deps  ## Lighthouse (mobile) on home, catalogue and a resource page per language; needs `make site` first
+	$(PY) scripts/audit.py site
 
 clean:  ## Remove build outputs (keeps .venv)
 	rm -rf site dist
