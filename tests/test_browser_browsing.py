@@ -7,7 +7,7 @@ tests/fixtures/trainer_bank); the page gets there through its own script.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 import pytest
@@ -280,3 +280,19 @@ def test_the_trainers_story(page, trainer_bank, source):
             target = links.first.evaluate("a => a.href")
             assert Path(url2pathname(urlsplit(target).path)).read_bytes() == (FIXTURE / expected[0]).read_bytes()
     assert not page.page_errors
+
+
+def test_language_switcher_keeps_the_filters(page, bank_url, trainer_bank):
+    resources = trainer_bank["catalogue"].resources
+    open_catalogue(page, bank_url, "en", "topic=probation&sort=title")
+    expected = sorted(r.id for r in resources if "probation" in r.topics)
+    assert sorted(visible_ids(page)) == expected and len(expected) < len(resources)
+    tick(page, "type", "checklist")
+    chosen = sorted(r.id for r in resources if "probation" in r.topics and r.type == "checklist")
+    # The switcher's link to Kazakh, followed as a reader would (its menu opens on hover/focus).
+    href = page.get_attribute(".md-select__link[hreflang='kk']", "href")
+    assert href.endswith("#type=checklist&topic=probation&sort=title"), href
+    page.goto(urljoin(page.url, href))
+    page.wait_for_selector("#eucj-filters")
+    assert "/kk/" in page.url and sorted(visible_ids(page)) == chosen
+    assert page.is_checked("input[name='topic'][value='probation']") and page.input_value("#eucj-filter-sort") == "title"

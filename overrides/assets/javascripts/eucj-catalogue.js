@@ -134,7 +134,7 @@
   // filters: facet values and sort are the same codes in every language (a typed query
   // too, as typed).
   function carryToTranslations(hash) {
-    Array.prototype.forEach.call(document.querySelectorAll("a[hreflang]"), function (link) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"), function (link) {
       var href = link.getAttribute("href").split("#")[0];
       link.setAttribute("href", href + (hash ? "#" + hash : ""));
     });
