@@ -34,3 +34,22 @@ def test_contents_lists_cover_the_whole_page(shipped, lang):
     assert "recently-added" in home, home
     resource = _toc_anchors((root / "resources" / "project-aims-and-objectives.html").read_text("utf-8"))
     assert {"summary", "about-resource", "downloads", "cite", "related"} <= set(resource), resource
+
+
+def test_hreflang_links_are_absolute_or_absent():
+    from eucj_bank.site.hreflang import hreflang_links
+    head = ('<head>\n  <link rel="alternate" href="../catalogue.html" hreflang="en">\n'
+            '  <link rel="alternate" href="catalogue.html" hreflang="ru">\n'
+            '  <link rel="alternate" type="application/atom+xml" href="feed.xml">\n</head>')
+    assert hreflang_links(head, "ru/catalogue.html", "") == (
+        '<head>\n  <link rel="alternate" type="application/atom+xml" href="feed.xml">\n</head>')
+    absolute = hreflang_links(head, "ru/catalogue.html", "https://bank.example.kz/eucj")
+    assert 'href="https://bank.example.kz/eucj/catalogue.html" hreflang="en"' in absolute
+    assert 'href="https://bank.example.kz/eucj/ru/catalogue.html" hreflang="ru"' in absolute
+    assert 'href="feed.xml"' in absolute
+
+
+def test_pages_of_a_copy_without_address_have_no_relative_hreflang(shipped):
+    html = (shipped["site"] / "kk" / "catalogue.html").read_text("utf-8")
+    assert 'rel="alternate" href="../catalogue.html" hreflang' not in html
+    assert 'hreflang="ru" class="md-select__link"' in html  # the switcher stays

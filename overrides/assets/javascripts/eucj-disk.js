@@ -5,7 +5,8 @@
  * translation. Over file:// Chromium refuses fetch, and logs each refusal as a console
  * error: three per page. Our language switcher already links each page to its translation,
  * and hreflang links only matter to search engines, which never read a copy from disk; so
- * from disk this script, loaded just before the bundle, removes those links.
+ * from disk this script, loaded just before the bundle, removes those links. (Only a copy
+ * with a base URL has them: eucj_bank/site/hreflang.py.)
  */
 (function () {
   "use strict";
