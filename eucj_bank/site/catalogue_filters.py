@@ -1,7 +1,7 @@
 """The catalogue page's filters: the form (rendered here) and the data file it reads.
 
 The page keeps its complete static table, which is all a reader without JavaScript
-gets (a <noscript> style in overrides/main.html hides the form from them). The form is
+gets (a <noscript> stylesheet in overrides/main.html hides the form from them). The form is
 rendered in its final layout, counts and status included, with every label from
 ui_strings.yaml and vocabularies.yaml, so nothing moves when the script starts (a form
 revealed by script above the table made Lighthouse measure a layout shift of 0.65);
