@@ -21,7 +21,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eucj_bank.bench.measure import Figures, build_bank, build_naive, measure_site, search_latency, serve_rebuild
+from eucj_bank.bench.measure import (
+    Figures,
+    build_bank,
+    build_naive,
+    measure_site,
+    search_latency,
+    search_queries,
+    serve_rebuild,
+)
 from eucj_bank.bench.synthetic import generate_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,14 +82,15 @@ def run(n: int, work: Path, naive: bool, browser: bool) -> Figures:
     catalogue = generate_catalogue(n, work / "catalogue", ROOT)
     print(f"\nN = {n} resources x 3 languages", flush=True)
     bank = measure_site(work / "site", build_bank(catalogue, work / "site"), work / "bank.zip")
+    queries = search_queries(catalogue)
     if browser:
-        bank.keystroke = search_latency(work / "site")
+        bank.keystroke = search_latency(work / "site", queries)
     print_figures("bank", bank)
     if naive:
         naive_site, figures = build_naive(catalogue, work / "naive")
         figures = measure_site(naive_site, figures, work / "naive.zip")
         if browser:
-            figures.keystroke = search_latency(naive_site)
+            figures.keystroke = search_latency(naive_site, queries)
         print_figures("naive setup", figures)
         print_ratios(bank, figures, TARGETS if n == 1000 else {})
     print(f"  time per resource: {1000 * bank.seconds / n:.1f} ms"

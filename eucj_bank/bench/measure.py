@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .naive_site import write_naive_project
-from ..copies.packaging import pack_directory
-from .synthetic import generate_catalogue
 from ..catalogue.vocab import LANGS
+from ..copies.packaging import pack_directory
+from .naive_site import write_naive_project
+from .synthetic import generate_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -26,7 +28,6 @@ LANG_FOLDERS = {folder.rstrip("/") for folder in LANG_ROOT.values() if folder}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"]
-QUERIES = {"en": ("probation", "assessment"), "ru": ("пробации", "оценки"), "kk": ("пробация", "қызметі")}
 
 
 @dataclass
@@ -161,13 +162,27 @@ def keystroke_to_results(page, query: str) -> float:
     return (page.evaluate("performance.now()") - start) / 1000
 
 
-def search_latency(site: Path) -> dict[str, tuple[float, float]]:
+def search_queries(catalogue: Path) -> dict[str, tuple[str, str]]:
+    """Per language, two words to search for: the two most frequent words of six letters
+    or more in the synthetic titles, as they are written there. Fixed words were only
+    found as long as the random texts happened to contain them (a one-line change of a
+    docs page once left the naive site without a Russian match at N = 6)."""
+    resources = yaml.safe_load(catalogue.read_text(encoding="utf-8"))["resources"]
+    queries = {}
+    for lang in LANGS:
+        words = Counter(word for res in resources for word in re.findall(r"\w{6,}", res["title"][lang].lower()))
+        ranked = sorted(words, key=lambda word: (-words[word], word))
+        queries[lang] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0])
+    return queries
+
+
+def search_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, tuple[float, float]]:
     """Per language, from its home page opened from disk: "cold" types right after the
     page loads (the worker still building its index), "warm" types a second query once
     results are shown."""
     out = {}
     with offline_pages() as new_page:
-        for lang, (first, second) in QUERIES.items():
+        for lang, (first, second) in queries.items():
             page = new_page()
             page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
             page.locator("input[data-md-component='search-query']").click()
