@@ -10,7 +10,7 @@ export EUCJ_PROFILE := $(PROFILE)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve validate new status test test-deps bench bench-search clean messages messages-compile
+.PHONY: help site serve validate new status test test-deps bench bench-search audit clean messages messages-compile
 
 # The editors' messages (eucj_bank/catalogue/messages.py): gettext catalogues kept with Babel.
 LOCALE      := eucj_bank/catalogue/locale
@@ -22,6 +22,7 @@ help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(VENV)/.site-installed: requirements/site.lock pyproject.toml
+	@scripts/install_build_system_deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/site.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -66,6 +67,8 @@ messages: $(VENV)/.site-installed  ## Extract editor messages into the .pot and 
 
 messages-compile: $(VENV)/.site-installed  ## Compile the .po files (.mo, for checking: the tools read the .po directly)
 	$(BABEL) compile -d $(LOCALE) -D eucj_bank --statistics
+audit: test-deps  ## Lighthouse (mobile) on home, catalogue and a resource page per language; needs `make site` first
+	$(PY) scripts/audit.py site
 
 clean:  ## Remove build outputs (keeps .venv)
 	rm -rf site dist

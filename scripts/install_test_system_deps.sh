@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the tests drive for real: chromium (Playwright is pointed at
 # /usr/bin/chromium; browsers are never downloaded), node (lunr.js tests) and nginx
-# (the hosting guide's configuration, started by tests/test_hosting.py on 127.0.0.1).
+# (the hosting guide's configuration, started by tests/test_hosting.py on 127.0.0.1),
+# linkchecker (tests/test_audits.py: every link of the site and of the offline copy) and a
+# Java runtime for the Nu HTML checker (npm vnu-jar; tests/test_audits.py, make audit).
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v node >/dev/null || need+=(nodejs npm)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx)
+command -v linkchecker >/dev/null || need+=(linkchecker)
+command -v java >/dev/null || need+=(default-jre-headless)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 $sudo apt-get update -qq

@@ -7,7 +7,7 @@ tests/fixtures/trainer_bank); the page gets there through its own script.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 import pytest
@@ -167,48 +167,58 @@ def progress(page) -> str:
     return page.inner_text(".eucj-checklist__progress")
 
 
+def answers(page) -> list[str]:
+    """Each item's chosen answer ("" for none), in page order."""
+    return page.eval_on_selector_all(
+        "fieldset.eucj-check-answers",
+        "sets => sets.map(s => (s.querySelector('input:checked') || {value: ''}).value)")
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_checklist_ticks_are_kept_and_reset(page, bank_url, lang):
+def test_checklist_answers_are_kept_and_reset(page, bank_url, lang):
     page.goto(checklist_url(bank_url, lang))
-    page.wait_for_selector(".eucj-checklist__tools:not([hidden])")
-    boxes = page.locator("input.eucj-check-box")
-    total = boxes.count()
-    assert total == 3 and all(n in progress(page) for n in ("0", "3"))
-    # With the keyboard: focus the box, tick it with Space.
-    boxes.nth(1).focus()
-    page.keyboard.press("Space")
-    assert boxes.nth(1).is_checked()
-    # With the mouse, on the question's text (the label).
-    page.click("label[for='check-rights-informed']")
-    assert page.is_checked("#check-rights-informed")
+    assert answers(page) == ["", "", ""] and all(n in progress(page) for n in ("0", "3"))
+    assert page.locator("fieldset.eucj-check-answers").first.locator("input[type=radio]").count() == 4
+    # With the keyboard: focus the group's first answer, move to "partly" with an arrow.
+    page.focus("#check-records-access-yes")
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("#check-records-access-partly")
+    # With the mouse, on the answer's text (its label).
+    page.locator("#rights-informed label.eucj-check-answer").nth(3).click()
+    assert page.is_checked("#check-rights-informed-na")
     assert "2" in progress(page)
 
     page.reload()
-    page.wait_for_selector(".eucj-checklist__tools:not([hidden])")
-    assert [boxes.nth(i).is_checked() for i in range(total)] == [False, True, True]
-    # Same checklist, same ticks, in the next language.
+    assert answers(page) == ["", "partly", "na"]
+    # Same checklist, same answers, in the next language.
     other = LANGS[(LANGS.index(lang) + 1) % 3]
     page.goto(checklist_url(bank_url, other))
-    page.wait_for_selector(".eucj-checklist__tools:not([hidden])")
-    assert [boxes.nth(i).is_checked() for i in range(total)] == [False, True, True]
+    assert answers(page) == ["", "partly", "na"] and "2" in progress(page)
 
     messages = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.accept()))
     page.click("[data-checklist-reset]")
     assert messages and messages[0]
-    assert not any(boxes.nth(i).is_checked() for i in range(total))
+    assert answers(page) == ["", "", ""]
     page.reload()
-    page.wait_for_selector(".eucj-checklist__tools:not([hidden])")
-    assert not any(boxes.nth(i).is_checked() for i in range(total))
+    assert answers(page) == ["", "", ""]
     assert not page.page_errors
 
 
-def test_cancelled_reset_keeps_the_ticks(page, trainer_bank):
+def test_ticks_kept_before_answers_read_as_yes(page, trainer_bank):
+    page.goto(checklist_url(trainer_bank["served"], "en"))
+    page.evaluate("localStorage.setItem('eucj-checklist:epr-checklist', JSON.stringify(['records-contacts']))")
+    page.reload()
+    assert answers(page) == ["yes", "", ""]
+    page.evaluate("localStorage.clear()")
+
+
+def test_cancelled_reset_keeps_the_answers(page, trainer_bank):
     page.goto(checklist_url(trainer_bank["offline"], "ru"))
-    page.check("#check-records-contacts")
+    page.check("#check-records-contacts-no")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click("[data-checklist-reset]")
-    assert page.is_checked("#check-records-contacts")
+    assert page.is_checked("#check-records-contacts-no")
 
 
 def test_checklist_prints_on_a4_with_empty_boxes_and_no_navigation(page, trainer_bank):
@@ -217,7 +227,7 @@ def test_checklist_prints_on_a4_with_empty_boxes_and_no_navigation(page, trainer
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".eucj-checklist__tools", ".eucj-breadcrumbs"):
         assert not page.is_visible(selector), selector
     box = page.locator("input.eucj-check-box").first
-    assert box.is_visible()
+    assert box.is_visible() and page.locator("input.eucj-check-box").count() == 12
     assert box.evaluate("b => getComputedStyle(b).appearance") == "none"
     assert box.evaluate("b => getComputedStyle(b).borderTopStyle") == "solid"
     after = page.eval_on_selector(".eucj-downloads a", "a => getComputedStyle(a, '::after').content")
@@ -270,3 +280,19 @@ def test_the_trainers_story(page, trainer_bank, source):
             target = links.first.evaluate("a => a.href")
             assert Path(url2pathname(urlsplit(target).path)).read_bytes() == (FIXTURE / expected[0]).read_bytes()
     assert not page.page_errors
+
+
+def test_language_switcher_keeps_the_filters(page, bank_url, trainer_bank):
+    resources = trainer_bank["catalogue"].resources
+    open_catalogue(page, bank_url, "en", "topic=probation&sort=title")
+    expected = sorted(r.id for r in resources if "probation" in r.topics)
+    assert sorted(visible_ids(page)) == expected and len(expected) < len(resources)
+    tick(page, "type", "checklist")
+    chosen = sorted(r.id for r in resources if "probation" in r.topics and r.type == "checklist")
+    # The switcher's link to Kazakh, followed as a reader would (its menu opens on hover/focus).
+    href = page.get_attribute(".md-select__link[hreflang='kk']", "href")
+    assert href.endswith("#type=checklist&topic=probation&sort=title"), href
+    page.goto(urljoin(page.url, href))
+    page.wait_for_selector("#eucj-filters")
+    assert "/kk/" in page.url and sorted(visible_ids(page)) == chosen
+    assert page.is_checked("input[name='topic'][value='probation']") and page.input_value("#eucj-filter-sort") == "title"

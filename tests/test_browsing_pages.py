@@ -82,7 +82,10 @@ def test_catalogue_page_without_javascript_lists_everything(trainer_bank, lang):
     published = trainer_bank["catalogue"].resources
     assert sorted(r["data-id"] for r in rows if "data-id" in r) == sorted(r.id for r in published)
     form = _tags(html, "form", id="eucj-filters")
-    assert len(form) == 1 and "hidden" in form[0], "the filter form must wait for its script"
+    # Rendered in its final layout (no layout shift when the script starts); without
+    # JavaScript a <noscript> stylesheet hides it (test_browser_browsing checks both).
+    assert len(form) == 1 and "hidden" not in form[0], "the filter form must not be revealed by script"
+    assert f"{len(published)} " in html[html.index('id="eucj-filter-status"'):][:200]
     scripts = [s["src"] for s in _tags(html, "script") if "src" in s]
     assert scripts[-2:] == ["catalogue-data.js", "../assets/javascripts/eucj-catalogue.js" if lang != "en"
                             else "assets/javascripts/eucj-catalogue.js"]

@@ -14,6 +14,7 @@ from eucj_bank.catalogue.checklist_model import check_checklist, load_checklist_
 from eucj_bank.catalogue.load import load_catalogue
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.site.checklists import render_checklist
+from eucj_bank.site.ui import t
 
 FIXTURE = Path(__file__).parent / "fixtures" / "trainer_bank"
 
@@ -65,14 +66,37 @@ def test_the_shipped_checklist_is_sound():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_item_is_a_checkbox_labelled_by_its_question(lang):
+def test_each_item_is_a_group_of_answers_named_by_its_question(lang):
     path = ROOT / "checklists" / "epr-checklist.yaml"
     checklist = load_checklist_model(path)
     html = render_checklist(path, lang, "epr-checklist")
     items = [item for section in checklist.sections for item in section.items]
-    boxes = re.findall(r'<input type="checkbox" class="eucj-check-box" id="check-([^"]+)"', html)
-    assert boxes == [item.id for item in items]
+    radios = re.findall(r'<input type="radio" class="eucj-check-box" name="([^"]+)" id="check-[^"]+" value="([^"]+)"',
+                        html)
+    assert radios == [(item.id, answer) for item in items for answer in ("yes", "partly", "no", "na")]
     for item in items:
         question = item.question.get(lang)[0]
-        label = re.search(rf'<label for="check-{item.id}"[^>]*>(.*?)</label>', html).group(1)
-        assert label == question.replace('"', "&quot;").replace("'", "&#x27;") or label == question
+        legend = re.search(rf'<li class="eucj-check-item" id="{item.id}"><fieldset[^>]*><legend[^>]*>(.*?)</legend>',
+                           html).group(1)
+        assert legend == question.replace('"', "&quot;").replace("'", "&#x27;") or legend == question
+    # the progress line is rendered as the script will show it: nothing moves when it starts
+    assert f'>{t("checklist_progress", lang, checked=0, total=len(items))}</p>' in html
+
+
+def test_a_rule_reference_outside_the_vocabulary_is_a_located_error(bank):
+    path, line = _break(bank, 'rule: "EPR Part I"', "rule: [part-v-record]")
+    problems = check_checklist(path, "c.yaml")
+    assert [(p.line, p.severity) for p in problems] == [(line, "error")]
+    assert "part-v-record" in problems[0].message and "part-v-records" in problems[0].hint
+
+
+def test_rule_references_are_named_in_each_language(repo_root):
+    from eucj_bank.catalogue.checklist_model import load_checklist_model, rule_text
+    checklist = load_checklist_model(repo_root / "checklists" / "epr-checklist.yaml")
+    items = [item for section in checklist.sections for item in section.items]
+    assert all(isinstance(item.rule, list) for item in items)
+    records = next(item for item in items if item.id == "records-all-contacts")
+    assert rule_text(records, "ru") == "часть V — учёт, информация и конфиденциальность"
+    assert rule_text(records, "kk") == "V бөлім — есеп, ақпарат және құпиялылық"
+    for lang in ("ru", "kk"):
+        assert not any(word in rule_text(item, lang) for item in items for word in ("Part", "EPR", "records"))

@@ -110,7 +110,7 @@ def test_the_copy_wears_the_profiles_name_logo_colours_and_contact(probation, pr
     contact = getattr(profile.contact.name, lang)
     for page in (site / LANG_ROOT[lang]).glob("*.html"):
         html = page.read_text("utf-8")
-        assert re.search(rf"<title>(.* - )?{re.escape(name)}</title>", html), page
+        assert re.search(rf"<title>(.* — )?{re.escape(name)}</title>", html), page
         assert re.search(rf'<div class="md-header__topic">\s*<span class="md-ellipsis">\s*{re.escape(name)}\s*</span>',
                          html), page
         assert 'data-md-color-primary="custom"' in html and 'data-md-color-accent="teal"' in html

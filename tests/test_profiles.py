@@ -40,7 +40,7 @@ def test_full_bank_profile_publishes_every_public_resource(catalogue):
 def test_a_build_without_a_profile_is_the_full_bank(shipped, lang):
     full = load_profile(PROFILES / "full-bank.yml").profile
     html = (shipped["site"] / ("" if lang == "en" else f"{lang}/") / "catalogue.html").read_text("utf-8")
-    assert re.search(rf"<title>[^<]* - {re.escape(getattr(full.site_name, lang))}</title>", html)
+    assert re.search(rf"<title>[^<]* — {re.escape(getattr(full.site_name, lang))}</title>", html)
 
 
 def test_probation_profile_selects_probation_and_risk_assessment_only(catalogue):

@@ -179,7 +179,7 @@ def test_site_name_is_in_the_page_language(shipped, lang):
     home = (shipped["site"] / f"{LANG_ROOT[lang]}index.html").read_text("utf-8")
     assert f"<title>{SITE_NAMES[lang]}</title>" in home
     catalogue = (shipped["site"] / f"{LANG_ROOT[lang]}catalogue.html").read_text("utf-8")
-    assert re.search(rf"<title>[^<]+ - {SITE_NAMES[lang]}</title>", catalogue)
+    assert re.search(rf"<title>[^<]+ — {SITE_NAMES[lang]}</title>", catalogue)  # a dash, not " - "
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(shipped, tmp_path):

@@ -15,14 +15,18 @@ from pydantic import Field, StringConstraints, ValidationError
 from .messages import _
 from .model import ID_PATTERN, Localized, NonEmpty, Strict
 from .problems import WARNING, Problem, type_name
+from .vocab import label, nearest, terms
 from .yaml_source import load_yaml, read_text
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+REFERENCES = "epr_references"
 
 
 class Item(Strict):
     id: Id
-    rule: NonEmpty
+    # Keys of the epr_references vocabulary (named in en, ru and kk there), or a reference
+    # written out, which every language then shows as written.
+    rule: NonEmpty | Annotated[list[Id], Field(min_length=1)]
     question: Localized
     guidance: Localized
     finding: Localized | None = None
@@ -114,6 +118,15 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
                                         _("give each item its own id: it keeps the reader's tick and is the "
                                           "link anchor")))
             seen.setdefault(item.id, loc)
+            for r, key in enumerate(item.rule if isinstance(item.rule, list) else []):
+                if key not in terms(REFERENCES):
+                    mark = smap.locate(loc + ("rule", r))
+                    guess = nearest(REFERENCES, key)
+                    problems.append(Problem(display, mark.line, mark.col, _where(loc, data),
+                                            f"rule '{key}' is not in the {REFERENCES} vocabulary",
+                                            (f"did you mean '{guess}'? " if guess else "")
+                                            + f"Valid values: {', '.join(terms(REFERENCES))} "
+                                              "(eucj_bank/catalogue/vocabularies.yaml)"))
             for field in ("question", "guidance"):
                 for lang in getattr(item, field).missing():
                     mark = smap.locate(loc + (field,))
@@ -122,6 +135,13 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
                                             _("the page shows another language's text; add {field}",
                                               field=f"{field}.{lang}"), WARNING))
     return problems
+
+
+def rule_text(item: Item, lang: str) -> str:
+    """The item's reference to the Rules in `lang`: "Part V — records, information and confidentiality"."""
+    if isinstance(item.rule, str):
+        return item.rule
+    return "; ".join(label(REFERENCES, key, lang) for key in item.rule)
 
 
 def load_checklist_model(path: Path) -> Checklist:

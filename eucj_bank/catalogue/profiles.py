@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 
 from pydantic import StringConstraints, ValidationError
 
-from .load import display_path, error_location, explain_error
 from .editor_checks import placeholder_problems
+from .load import display_path, error_location, explain_error
 from .messages import _
 from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
 from .problems import ERROR, WARNING, Problem, errors, sort_key

@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .checklist_model import check_checklist
-from .model import FileRef, Localized, Resource
 from .messages import _
+from .model import FileRef, Localized, Resource
+from .names import is_term_like
 from .problems import WARNING, Problem
 from .vocab import LANGS, format_for_extension, nearest, terms
 from .yaml_source import SourceMap
@@ -78,6 +79,10 @@ class _Checker:
                 self.problems.extend(check_checklist(target, _shown(target)))
         if getattr(res, "holder", None):
             self.term(where, base + ("holder", "agency"), "holder.agency", "agencies", res.holder.agency)
+        for i, author in enumerate(getattr(res, "authors", [])):
+            # A key must be one of the vocabulary's; a name written out is shown as written.
+            if is_term_like(author):
+                self.term(where, base + ("authors", i), f"authors[{i}]", "authors", author)
 
     def vocabularies(self, where: str, base: tuple, res: Resource) -> None:
         for fname, vocab in VOCAB_FIELDS.items():
@@ -96,7 +101,6 @@ class _Checker:
     def term(self, where: str, path: tuple, fname: str, vocab: str, value: str) -> None:
         if value in terms(vocab):
             return
-        guess = nearest(vocab, value)
         self.add(where, path, *term_problem(fname, vocab, value))
 
     def translations(self, where: str, base: tuple, res: Resource) -> None:

@@ -1,8 +1,8 @@
 """One citation record per resource, read from the model: what BibTeX, RIS, CSL-JSON,
 the rendered citation and the `citation_*` meta tags all say about it.
 
-Authors are read through `author_names` only: when authors get names in each language
-(issue 15), that function is the one place to change.
+Authors are read through `creators` only, with their names in each language
+(`catalogue.names`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..catalogue.model import Resource
+from ..catalogue.names import author_name, is_organisation
 from ..catalogue.vocab import LANGS, label, vocabularies
 
 # Our types in the three formats' vocabularies: CSL type, BibTeX entry type, RIS TY. Every
@@ -33,9 +34,14 @@ LICENCE_URLS = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}
 _ORGANISATION = re.compile(r"project|UNDP|Ministry|Office|NI-CO|expert|Проект|жоба|Министерство|министрлігі", re.I)
 
 
-def author_names(res: Resource, lang: str) -> list[str]:
-    """The resource's authors as written for `lang`. THE one reader of `res.authors`."""
-    return list(res.authors)
+def creators(res: Resource, lang: str) -> list[Creator]:
+    """The resource's authors named in `lang` (catalogue.names), split as CSL wants them;
+    an author of the vocabulary says itself whether it is an organisation."""
+    out = []
+    for value in res.authors:
+        name = author_name(value, lang)
+        out.append(Creator(name, True) if is_organisation(value) else creator(name))
+    return out
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,7 @@ def citation_record(res: Resource, lang: str, publisher: dict[str, str], site_ur
     pdfs = [ref.path for ref in res.files if vocabularies()["formats"][ref.format]["mime"] == "application/pdf"]
     return CitationRecord(
         id=res.id, kind=TYPES.get(res.type, DEFAULT_TYPE), lang=used, title=res.title.get(used)[0], titles=titles,
-        creators=[creator(name) for name in author_names(res, used)], date=res.date, publisher=publisher[used],
+        creators=creators(res, used), date=res.date, publisher=publisher[used],
         genre=label("types", res.type, used), languages=res.file_langs() or [used],
         licence=label("licences", res.licence, used), licence_url=LICENCE_URLS.get(res.licence, ""),
         url=page_address(res, used, site_url), pdf_paths=pdfs)

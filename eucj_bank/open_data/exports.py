@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from ..catalogue.model import Catalogue, Resource
+from ..catalogue.names import author_names
 from ..catalogue.schema import catalogue_schema
 from ..catalogue.vocab import LANGS
 
@@ -29,6 +30,8 @@ def page_url(res: Resource, lang: str, site_url: str = "") -> str:
 def resource_record(res: Resource, site_url: str = "") -> dict:
     record = res.model_dump(mode="json", exclude_none=True)
     record["pages"] = {lang: page_url(res, lang, site_url) for lang in LANGS}
+    if res.authors:  # `authors` holds vocabulary keys; their names in each language:
+        record["author_names"] = {lang: author_names(res, lang) for lang in LANGS}
     return record
 
 
@@ -49,7 +52,7 @@ def csv_row(res: Resource, site_url: str = "") -> dict[str, str]:
     row = {"id": res.id, "type": res.type, "date": res.date, "added": res.added or "",
            "agencies": join(res.agencies), "component": res.component or "", "activity": res.activity or "",
            "objective": res.objective or "", "topics": join(res.topics), "audience": join(res.audience),
-           "authors": join(res.authors), "licence": res.licence, "access": res.access,
+           "authors": join(author_names(res, "en")), "licence": res.licence, "access": res.access,
            "availability": res.availability, "holder_agency": res.holder.agency if res.holder else "",
            "file_paths": join(f.path for f in res.files), "file_languages": join(f.lang for f in res.files),
            "links": join(link.url for link in res.links)}

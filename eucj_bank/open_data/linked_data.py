@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..catalogue.model import Resource
+from ..catalogue.names import author_name, author_names, is_organisation
 from ..catalogue.text import plain
 from ..catalogue.vocab import LANGS, label, vocabularies
 
@@ -44,8 +45,8 @@ def resource_jsonld(res: Resource, lang: str, root: Path) -> dict:
         "publisher": {"@type": "Organization", "name": "EUCJ Resource Bank"},
     }
     if res.authors:
-        data["author"] = [{"@type": "Organization" if _ORGANISATION.search(a) else "Person", "name": a}
-                          for a in res.authors]
+        data["author"] = [{"@type": "Organization" if is_organisation(a) or _ORGANISATION.search(a) else "Person",
+                           "name": author_name(a, lang)} for a in res.authors]
     if res.added:
         data["datePublished"] = res.added
     others = [{"@id": _page(other, res.id, lang), "inLanguage": other} for other in LANGS if other != lang]
@@ -73,6 +74,6 @@ def dublin_core(res: Resource, lang: str) -> list[tuple[str, str]]:
     pairs = [("DC.title", title), ("DC.description", plain(summary)), ("DC.language", lang),
              ("DC.date", res.date), ("DC.type", label("types", res.type, lang)), ("DC.identifier", res.id),
              ("DC.rights", label("licences", res.licence, lang))]
-    pairs += [("DC.creator", a) for a in res.authors]
+    pairs += [("DC.creator", name) for name in author_names(res, lang)]
     pairs += [("DC.subject", label("topics", t, lang)) for t in res.topics]
     return pairs

@@ -19,9 +19,11 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from ..catalogue.model import Catalogue, Resource
+from ..catalogue.names import VOCAB as AUTHORS
+from ..catalogue.names import author_name
 from ..catalogue.text import plain
-from ..catalogue.vocab import LANGS, label, vocabularies
-from .citation_record import author_names, page_address
+from ..catalogue.vocab import LANGS, label, terms, vocabularies
+from .citation_record import page_address
 
 OAI_FILE = "data/oai-static-repository.xml"
 SR = "http://www.openarchives.org/OAI/2.0/static-repository"
@@ -51,7 +53,9 @@ def _localized(name: str, text) -> list[str]:
 def dc_record(res: Resource, publisher: dict[str, str], site_url: str) -> str:
     """The `oai_dc:dc` element of one resource."""
     out = _localized("title", res.title)
-    out += [_dc("creator", name) for name in author_names(res, "en")]
+    for value in res.authors:  # a vocabulary author in each language, a name written out once
+        out += ([_dc("creator", author_name(value, lang), lang) for lang in LANGS] if value in terms(AUTHORS)
+                else [_dc("creator", value)])
     out += [_dc("subject", label("topics", topic, lang), lang) for topic in res.topics for lang in LANGS]
     out += _localized("description", res.summary)
     out += [_dc("publisher", publisher[lang], lang) for lang in LANGS]

@@ -6,16 +6,19 @@ language switcher), so a page in ru/resources/ makes it ask for ru/resources/sit
 We write one sitemap per language root listing all of its pages, and one per folder
 that holds pages listing that folder's pages (the sitemap protocol lets a sitemap list
 the addresses below its own folder). Addresses start with site_url when one is
-configured, and are relative to the site root otherwise; no lastmod, so two builds of
-the same commit give the same files.
+configured, and relative to the sitemap's own folder otherwise (a relative <loc>
+resolves against the sitemap's address, so kk/sitemap.xml lists "about.html", not
+"kk/about.html", which a reader of it resolves to kk/kk/about.html); no lastmod, so two
+builds of the same commit give the same files.
 """
 
 from __future__ import annotations
 
 import gzip
+import posixpath
 from collections import defaultdict
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from ..catalogue.vocab import DEFAULT_LANG, LANGS
 
@@ -43,18 +46,22 @@ def language_pages(site_dir: Path) -> dict[str, list[str]]:
     return pages
 
 
-def _url(site_url: str, lang: str, rel: str) -> str:
-    return f"{site_url.rstrip('/') + '/' if site_url else ''}{_root(lang)}{rel}"
+def _url(site_url: str, lang: str, rel: str, here: str) -> str:
+    """The address of page `rel` of `lang`, for a sitemap in the site folder `here`."""
+    if site_url:
+        return f"{site_url.rstrip('/')}/{_root(lang)}{rel}"
+    return posixpath.relpath(_root(lang) + rel, here or ".")
 
 
-def render_sitemap(site_url: str, lang: str, rels: list[str], pages: dict[str, list[str]]) -> str:
+def render_sitemap(site_url: str, lang: str, rels: list[str], pages: dict[str, list[str]], here: str = "") -> str:
+    """The sitemap of `rels` (pages of `lang`), written in the folder `here` of the site."""
     available = {code: set(paths) for code, paths in pages.items()}
     out = ['<?xml version="1.0" encoding="UTF-8"?>', f"<urlset {NS}>"]
     for rel in rels:
-        out.append(f"  <url>\n    <loc>{_url(site_url, lang, rel)}</loc>")
+        out.append(f"  <url>\n    <loc>{escape(_url(site_url, lang, rel, here))}</loc>")
         for code in LANGS:
             if rel in available[code]:
-                href = quoteattr(_url(site_url, code, rel))
+                href = quoteattr(_url(site_url, code, rel, here))
                 out.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>')
         out.append("  </url>")
     out.append("</urlset>")
@@ -70,8 +77,9 @@ def write_sitemaps(site_dir: Path, site_url: str = "") -> list[Path]:
             folders[rel.rpartition("/")[0]].append(rel)
         folders[""] = rels  # the language root lists every page of the language
         for folder, members in folders.items():
-            target = site_dir / _root(lang) / folder / "sitemap.xml"
-            target.write_text(render_sitemap(site_url, lang, members, pages), encoding="utf-8")
+            here = (_root(lang) + folder).strip("/")
+            target = site_dir / here / "sitemap.xml"
+            target.write_text(render_sitemap(site_url, lang, members, pages, here), encoding="utf-8")
             written.append(target)
     root = site_dir / "sitemap.xml"
     # MkDocs also writes a gzip copy; keep it equal, with no timestamp inside.

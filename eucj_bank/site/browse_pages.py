@@ -3,6 +3,7 @@ its resources."""
 
 from __future__ import annotations
 
+from ..catalogue.collation import sorted_by_name
 from ..catalogue.model import Catalogue, Resource
 from ..catalogue.text import escape
 from ..catalogue.vocab import label
@@ -27,7 +28,7 @@ def render_browse_page(groups: dict[str, list[Resource]], facet: str, lang: str)
     """A facet's page: its terms (`browse_groups`), each with its count, leading to the term's page."""
     vocab = FACETS[facet]
     title = t(f"browse_{facet}_title", lang)
-    order = sorted(groups, key=lambda term: label(vocab, term, lang).casefold())
+    order = sorted_by_name(groups, lang, lambda term: label(vocab, term, lang))
     items = "".join(f'<li><a href="{term_page(facet, term)}.html">{escape(label(vocab, term, lang))}</a>'
                     f" ({len(groups[term])})</li>" for term in order)
     intro = t("browse_intro", lang)
@@ -46,4 +47,4 @@ def render_term_page(resources: list[Resource], facet: str, term: str, lang: str
         f'<h1 id="{term}">{escape(name)}</h1>', f"<p>{escape(intro)}</p>", resource_table(resources, lang, "../"),
     ]) + "\n"
     # Indexed by its name, not by the titles it lists: their own pages index those.
-    return RenderedPage(page_meta(f"{name} - {facet_title}"), html, search=[SearchEntry("", name, f"<p>{escape(intro)}</p>")])
+    return RenderedPage(page_meta(f"{name} — {facet_title}"), html, search=[SearchEntry("", name, f"<p>{escape(intro)}</p>")])

@@ -1,25 +1,31 @@
 """The catalogue page's filters: the form (rendered here) and the data file it reads.
 
 The page keeps its complete static table, which is all a reader without JavaScript
-gets. The form is rendered `hidden`, with every label from ui_strings.yaml and
-vocabularies.yaml; overrides/assets/javascripts/eucj-catalogue.js shows it, counts,
-filters and sorts the table's rows, and reads each resource's facet values and text
-from `catalogue-data.js` beside the page. A <script> file, not JSON: over file://
+gets (a <noscript> stylesheet in overrides/main.html hides the form from them). The form is
+rendered in its final layout, counts and status included, with every label from
+ui_strings.yaml and vocabularies.yaml, so nothing moves when the script starts (a form
+revealed by script above the table made Lighthouse measure a layout shift of 0.65);
+overrides/assets/javascripts/eucj-catalogue.js counts, filters and sorts the table's
+rows, and reads each resource's facet values and text from `catalogue-data.js` beside
+the page. A <script> file, not JSON: over file://
 Chromium refuses to fetch local files, but loads scripts.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalogue.collation import sorted_by_name
 from ..catalogue.model import Catalogue, Resource
+from ..catalogue.names import author_names
 from ..catalogue.text import escape
-from .ui import t
-from ..search.index_split import language_root
 from ..catalogue.vocab import LANGS, label
+from ..search.index_split import language_root
+from .ui import t
 
 DATA_FILE = "catalogue-data.js"
 SCRIPT = "assets/javascripts/eucj-catalogue.js"
@@ -52,7 +58,7 @@ def _ordered(facet: Facet, values: set[str], lang: str) -> list[str]:
         return [code for code in LANGS if code in values]
     if facet.vocab is None:
         return sorted(values, reverse=True)  # years, newest first
-    return sorted(values, key=lambda v: label(facet.vocab, v, lang).casefold())
+    return sorted_by_name(values, lang, lambda v: label(facet.vocab, v, lang))
 
 
 def _value_label(facet: Facet, value: str, lang: str) -> str:
@@ -60,24 +66,27 @@ def _value_label(facet: Facet, value: str, lang: str) -> str:
 
 
 def filter_form(catalogue: Catalogue, lang: str) -> str:
-    """The filter form; hidden until the script has the data to make it work."""
+    """The filter form, as the script will show it with nothing ticked."""
     fieldsets = []
     for facet in FACETS:
-        present = {v for res in catalogue.resources for v in facet.values(res)}
+        counts = Counter(v for res in catalogue.resources for v in facet.values(res))
+        present = set(counts)
         heading = escape(t(facet.heading, lang))
         boxes = "".join(
             f'<label class="eucj-facet__option"><input type="checkbox" name="{facet.key}" value="{escape(v)}">'
             f' <span class="eucj-facet__label">{escape(_value_label(facet, v, lang))}</span>'
-            f' <span class="eucj-facet__count"></span></label>'
+            f' <span class="eucj-facet__count">({counts[v]})</span></label>'
             for v in _ordered(facet, present, lang))
         opened = " open" if facet.key in OPEN_FACETS else ""
         fieldsets.append(
             f'<details class="eucj-facet" data-facet="{facet.key}"{opened}><summary>{heading}</summary>'
             f'<fieldset><legend class="eucj-sr-only">{heading}</legend>{boxes}</fieldset></details>')
+    total = len(catalogue.resources)
+    status = t("filter_status", lang, shown=total, total=total)
     sorts = "".join(f'<option value="{key}">{escape(t(f"sort_{key}", lang))}</option>' for key in ("newest", "title"))
     return (
         f'<form class="eucj-filters" id="eucj-filters" role="search"'
-        f' aria-label="{escape(t("filter_heading", lang))}" hidden>'
+        f' aria-label="{escape(t("filter_heading", lang))}">'
         '<div class="eucj-filters__bar">'
         f'<span class="eucj-filters__field"><label for="eucj-filter-q">{escape(t("filter_text", lang))}</label>'
         '<input type="search" id="eucj-filter-q" name="q" autocomplete="off"></span>'
@@ -86,7 +95,7 @@ def filter_form(catalogue: Catalogue, lang: str) -> str:
         f'<button type="reset" class="md-button">{escape(t("filter_clear", lang))}</button>'
         "</div>"
         f'<div class="eucj-facets">{"".join(fieldsets)}</div>'
-        '<p class="eucj-filters__status" id="eucj-filter-status" role="status"></p>'
+        f'<p class="eucj-filters__status" id="eucj-filter-status" role="status">{escape(status)}</p>'
         f'<p class="eucj-filters__none" id="eucj-filter-none" hidden>{escape(t("filter_none", lang))}</p>'
         "</form>")
 
@@ -99,7 +108,7 @@ def catalogue_data(catalogue: Catalogue, lang: str) -> dict:
         # Not the summaries: at 1,000 resources they made the file 1.4 MB of Russian text
         # (scripts/benchmark_catalogue.py); finding words anywhere is the site search's job.
         # The script adds the title and the facet labels itself.
-        words = [res.id, res.activity or "", *res.authors]
+        words = [res.id, res.activity or "", *author_names(res, lang)]
         resources.append({
             "id": res.id, "title": title, "date": res.date,
             "text": " ".join(w for w in words if w),

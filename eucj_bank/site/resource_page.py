@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..catalogue.model import Resource
+from ..catalogue.names import author_names
 from ..catalogue.text import escape, human_size, plain, summary_html
 from ..catalogue.vocab import label
 from ..open_data.citation_exports import FORMATS, cite_path
@@ -16,7 +17,16 @@ from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
 from .citation import SCRIPT as CITATION_SCRIPT
 from .citation import citation_box, publisher_names
-from .page_parts import SiteContext, breadcrumbs, localized, notice_box, page_meta, term_links, term_page, up_to_site_root
+from .page_parts import (
+    SiteContext,
+    breadcrumbs,
+    localized,
+    notice_box,
+    page_meta,
+    term_links,
+    term_page,
+    up_to_site_root,
+)
 from .rendered_page import RenderedPage, SearchEntry
 from .ui import t
 
@@ -76,7 +86,7 @@ def _facts(res: Resource, lang: str) -> str:
         facts.append(label("objectives", res.objective, lang))
     if res.activity:
         facts.append(res.activity)
-    facts += res.authors or []
+    facts += author_names(res, lang)
     facts += [link.title.get(lang)[0] for link in res.links]
     return " · ".join(facts)
 
@@ -122,7 +132,7 @@ def _metadata_panel(res: Resource, lang: str, up: str) -> str:
     rows.append(("field_topics", term_links("topics", "topic", res.topics, lang, up)))
     rows.append(("field_audience", term_links("audiences", None, res.audience, lang, up)))
     if res.authors:
-        rows.append(("field_authors", ", ".join(escape(a) for a in res.authors)))
+        rows.append(("field_authors", ", ".join(escape(a) for a in author_names(res, lang))))
     rows.append(("field_licence", escape(label("licences", res.licence, lang))))
     rows.append(("field_availability", escape(label("availability", res.availability, lang))))
     if res.holder:
@@ -145,8 +155,8 @@ def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
             out.append(notice_box("note", label("availability", res.availability, lang),
                                    escape(t("not_in_bank_notice", lang) if res.availability != "in-bank"
                                           else t("downloads_none", lang))))
-        else:
-            out.append(f"<p>{escape(t('downloads_none', lang))}</p>")
+        else:  # the checklist itself is the resource, here on the page
+            out.append(f'<p><a href="#checklist">{escape(t("checklist_on_page", lang))}</a></p>')
         return "\n".join(out)
     if lang not in res.file_langs():
         out.append(notice_box("info eucj-no-lang", t("no_file_in_language_title", lang),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..catalogue.collation import sorted_by_name
 from ..catalogue.model import Resource
 from ..catalogue.text import escape
 from ..catalogue.vocab import label
@@ -11,22 +12,30 @@ from .ui import t
 
 def newest_first(resources: list[Resource], lang: str) -> list[Resource]:
     """Newest first; on the same date by title, A to Z (the filter script's default order)."""
-    by_title = sorted(resources, key=lambda r: resource_title(r, lang).casefold())
+    by_title = sorted_by_name(resources, lang, lambda r: resource_title(r, lang))
     return sorted(by_title, key=lambda r: r.date, reverse=True)
 
 
-def _row(res: Resource, lang: str, up: str) -> str:
+COLUMNS = ("col_title", "col_type", "col_date", "col_languages", "col_availability")
+
+
+def _row(res: Resource, lang: str, up: str, names: list[str]) -> str:
     title, used = res.title.get(lang)
-    # Each language leads straight to that language's downloads on the resource page.
-    langs = ", ".join(f'<a href="{up}resources/{res.id}.html#files-{code}">{escape(label("languages", code, lang))}</a>'
-                      for code in res.file_langs()) or "—"
-    return (f'<tr data-id="{res.id}"><td><a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a></td>'
-            f"<td>{escape(label('types', res.type, lang))}</td><td>{escape(res.date)}</td>"
-            f"<td>{langs}</td><td>{escape(label('availability', res.availability, lang))}</td></tr>")
+    # Each language leads straight to that language's downloads on the resource page;
+    # a language name or a date is one unbreakable word (eucj-nowrap), at any width.
+    langs = ", ".join(f'<a class="eucj-nowrap" href="{up}resources/{res.id}.html#files-{code}">'
+                      f'{escape(label("languages", code, lang))}</a>' for code in res.file_langs()) or "—"
+    cells = (f'<a href="{up}resources/{res.id}.html" lang="{used}">{escape(title)}</a>',
+             escape(label("types", res.type, lang)), f'<span class="eucj-nowrap">{escape(res.date)}</span>',
+             langs, escape(label("availability", res.availability, lang)))
+    # On a phone the table is stacked: each cell on its own line, after its column's name
+    # (data-label, shown by eucj.css), so nothing is squeezed into a 30 px column.
+    tds = "".join(f'<td data-label="{name}">{cell}</td>' for name, cell in zip(names, cells))
+    return f'<tr data-id="{res.id}">{tds}</tr>'
 
 
 def resource_table(resources: list[Resource], lang: str, up: str) -> str:
-    head = "".join(f"<th>{escape(t(k, lang))}</th>"
-                   for k in ("col_title", "col_type", "col_date", "col_languages", "col_availability"))
-    rows = "".join(_row(r, lang, up) for r in newest_first(resources, lang))
+    names = [escape(t(k, lang)) for k in COLUMNS]
+    head = "".join(f'<th scope="col">{name}</th>' for name in names)
+    rows = "".join(_row(r, lang, up, names) for r in newest_first(resources, lang))
     return f'<table class="eucj-catalogue"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -1,10 +1,10 @@
 /* EUCJ Resource Bank: filters, counts and order for the catalogue page.
  *
  * The page holds the complete static table (all a reader without JavaScript gets) and a
- * hidden form whose every label was rendered from ui_strings.yaml and vocabularies.yaml
+ * form, in its final layout, whose every label was rendered from ui_strings.yaml and vocabularies.yaml
  * (eucj_bank/site/catalogue_filters.py): this script carries no text of its own. It reads each
  * resource's facet values from window.EUCJ_CATALOGUE (catalogue-data.js, loaded by a
- * <script> tag because file:// forbids fetch), shows the form, and hides and orders the
+ * <script> tag because file:// forbids fetch), and hides and orders the
  * table's rows. The state lives in the URL hash (#type=checklist&topic=a,b&q=risk&sort=title)
  * so that a filtered view can be bookmarked and shared, served or from disk.
  */
@@ -119,6 +119,7 @@
     if (query.value.trim()) params.set("q", query.value.trim());
     if (sort.value !== "newest") params.set("sort", sort.value);
     var hash = params.toString();
+    carryToTranslations(hash);
     var url = location.href.split("#")[0] + (hash ? "#" + hash : "");
     if (url === location.href) return;
     // replaceState: each tick would otherwise add a step to the browser's history.
@@ -127,6 +128,16 @@
     } catch (err) {
       location.replace(url);  // a browser refusing replaceState on file:// pages
     }
+  }
+
+  // The language switcher leads to the same catalogue in another language with the same
+  // filters: facet values and sort are the same codes in every language (a typed query
+  // too, as typed).
+  function carryToTranslations(hash) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"), function (link) {
+      var href = link.getAttribute("href").split("#")[0];
+      link.setAttribute("href", href + (hash ? "#" + hash : ""));
+    });
   }
 
   function readHash() {
@@ -157,7 +168,6 @@
   window.addEventListener("hashchange", function () { readHash(); order(); update(); });
 
   readHash();
-  form.hidden = false;
   order();
   update();
 })();
