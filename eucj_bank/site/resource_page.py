@@ -163,10 +163,20 @@ def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
             where = f"{ctx.site_url.rstrip('/')}/{ref.path}" if ctx.site_url else ref.path
             items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
                          f' data-url="{escape(where)}">'
-                         f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
+                         f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span>"
+                         f"{_translation_note(res, ref, lang)}</li>")
         out.append(f'<h3 id="files-{file_lang}">{escape(label("languages", file_lang, lang))}</h3>'
                    f'<ul class="eucj-downloads">{"".join(items)}</ul>')
     return "\n".join(out)
+
+
+def _translation_note(res: Resource, ref, lang: str) -> str:
+    if not ref.translation_of:
+        return ""
+    original = next(f for f in res.files if f.path == ref.translation_of)  # validated
+    note = t("translation_label", lang, language=label("languages", original.lang, lang),
+             name=Path(original.path).name)
+    return f'<br><span class="eucj-translation-note">{escape(note)}</span>'
 
 
 def _links(res: Resource, lang: str) -> str:
