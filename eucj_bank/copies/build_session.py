@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue.load import LoadResult, load_catalogue
+from ..catalogue.load import LoadResult, display_path, load_catalogue
 from ..catalogue.model import Catalogue
 from ..catalogue.profiles import Profile, ProfileResult, check_selection
 from ..catalogue.vocab import LANGS
+from ..documents.library import extract_catalogue, reading_key
 from ..site.browse_pages import browse_groups, render_browse_page, render_term_page
 from ..site.catalogue_page import render_catalogue_page
 from ..site.page_parts import FACETS, SiteContext, page_path, term_page
+from ..site.reading_page import render_reading_page
 from ..site.resource_page import render_resource_page
 
 
@@ -29,6 +31,8 @@ class BuildSession:
     pages: dict = field(default_factory=dict)
     # the generated pages of the language being built, rendered: source path -> RenderedPage
     rendered: dict = field(default_factory=dict)
+    # file path -> its extracted text (eucj_bank.documents), for the files this build publishes
+    texts: dict = field(default_factory=dict)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -40,7 +44,7 @@ class BuildSession:
 
     def plan_pages(self) -> None:
         published = self.catalogue
-        ctx = SiteContext(self.root, published, self.site_url)
+        ctx = SiteContext(self.root, published, self.site_url, self.texts)
         groups = {facet: browse_groups(published, facet) for facet in FACETS}
         for lang in LANGS:
             self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
@@ -54,6 +58,10 @@ class BuildSession:
             for res in published.resources:
                 self.pages[page_path("resource", lang, res.id)] = (
                     lambda lang=lang, res=res: render_resource_page(res, lang, ctx))
+                for ref in res.files:
+                    if self.texts[ref.path].readable or self.texts[ref.path].kind == "scan":
+                        self.pages[page_path("read", lang, reading_key(res, ref))] = (
+                            lambda lang=lang, res=res, ref=ref: render_reading_page(res, ref, lang, ctx))
 
 
 _current: BuildSession | None = None
@@ -69,6 +77,11 @@ def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: b
     _current = BuildSession(root=root, result=result, profile=profile.profile, site_url=site_url)
     if result.catalogue is not None:
         result.problems.extend(check_selection(profile, result.catalogue))
+    if result.ok:
+        _current.texts, problems = extract_catalogue(
+            _current.catalogue, root, all_ids=[r.id for r in result.catalogue.resources],
+            smap=result.source_map, display=display_path(catalogue_path), strict=strict)
+        result.problems.extend(problems)
     if result.ok:
         _current.plan_pages()
     return _current

@@ -14,6 +14,7 @@ from .checklists import SCRIPT as CHECKLIST_SCRIPT
 from .checklists import render_checklist
 from .citation import citation
 from .page_parts import SiteContext, breadcrumbs, localized, notice_box, page_meta, term_links, term_page, up_to_site_root
+from .reading_page import reading_href
 from .rendered_page import RenderedPage, SearchEntry
 from .ui import t
 
@@ -164,10 +165,26 @@ def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
             items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
                          f' data-url="{escape(where)}">'
                          f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span>"
-                         f"{_translation_note(res, ref, lang)}</li>")
+                         f"{_reading(res, ref, lang, ctx)}{_translation_note(res, ref, lang)}</li>")
         out.append(f'<h3 id="files-{file_lang}">{escape(label("languages", file_lang, lang))}</h3>'
                    f'<ul class="eucj-downloads">{"".join(items)}</ul>')
     return "\n".join(out)
+
+
+def _reading(res: Resource, ref, lang: str, ctx: SiteContext) -> str:
+    """"Read online" beside a download, or why its text cannot be read on the site."""
+    doc = ctx.texts.get(ref.path)
+    if doc is None or doc.reason == "unsupported":
+        return ""
+    read = (f' · <a class="eucj-read-online" href="{reading_href(res, ref)}" hreflang="{ref.lang}">'
+            f'{escape(t("read_online", lang))}</a>')
+    if doc.kind == "text":
+        return read
+    if doc.kind in ("scan", "ocr"):
+        return f'{read}<br><span class="eucj-scan-label">{escape(t(f"{doc.kind}_label", lang))}</span>'
+    reason = t(f"reason_{doc.reason}", lang)
+    return (f'<br><span class="eucj-text-unreadable">'
+            f'{escape(t("text_unreadable", lang, name=Path(ref.path).name, reason=reason))}</span>')
 
 
 def _translation_note(res: Resource, ref, lang: str) -> str:
