@@ -13,11 +13,11 @@ from ..catalogue.load import LoadResult, display_path, load_catalogue
 from ..catalogue.model import Catalogue
 from ..catalogue.profiles import Profile, ProfileResult, check_selection
 from ..catalogue.vocab import LANGS
-from ..documents.library import extract_catalogue, reading_key
+from ..documents.library import extract_catalogue
 from ..site.browse_pages import browse_groups, render_browse_page, render_term_page
 from ..site.catalogue_page import render_catalogue_page
 from ..site.page_parts import FACETS, SiteContext, page_path, term_page
-from ..site.reading_page import render_reading_page
+from ..site.reading_page import SHELL_KEY, shell_page
 from ..site.resource_page import render_resource_page
 
 
@@ -33,6 +33,7 @@ class BuildSession:
     rendered: dict = field(default_factory=dict)
     # file path -> its extracted text (eucj_bank.documents), for the files this build publishes
     texts: dict = field(default_factory=dict)
+    context: SiteContext | None = None  # what the pages were rendered with (plan_pages)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -46,7 +47,11 @@ class BuildSession:
         published = self.catalogue
         ctx = SiteContext(self.root, published, self.site_url, self.texts)
         groups = {facet: browse_groups(published, facet) for facet in FACETS}
+        self.context = ctx
         for lang in LANGS:
+            if any(doc.readable or doc.kind == "scan" for doc in self.texts.values()):
+                # filled in for each document by hooks/reading_pages.py (see site/reading_page.py)
+                self.pages[page_path("read", lang, SHELL_KEY)] = lambda lang=lang: shell_page(lang)
             self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
             for facet in FACETS:
                 self.pages[page_path("browse", lang, facet)] = (
@@ -58,10 +63,6 @@ class BuildSession:
             for res in published.resources:
                 self.pages[page_path("resource", lang, res.id)] = (
                     lambda lang=lang, res=res: render_resource_page(res, lang, ctx))
-                for ref in res.files:
-                    if self.texts[ref.path].readable or self.texts[ref.path].kind == "scan":
-                        self.pages[page_path("read", lang, reading_key(res, ref))] = (
-                            lambda lang=lang, res=res, ref=ref: render_reading_page(res, ref, lang, ctx))
 
 
 _current: BuildSession | None = None

@@ -19,8 +19,9 @@ adding the text there would also make every first search wait for that build. So
   browser stems the typed words with the lunr twins; a form of the text is also
   found as typed, so a rare disagreement of the two Russian Snowball versions
   loses nothing that occurs in the text;
-- per document `fulltext/t/<n>.js`: its blocks' text, for the snippets of the few
-  results shown (loaded for those only).
+- per document, its blocks' text in chunks of about `CHUNK_CHARS` (`fulltext/t/<n>-<k>.js`),
+  for the snippets of the few results shown: only the chunk holding a result's passage
+  is loaded (whole documents made a first query load 0.7 MB of text for 8 snippets).
 
 Files are `<script>`s calling `eucjFulltext.*`: fetch() of local files is blocked over
 file://, a script tag is not. Postings keep the `MAX_DOCS_PER_STEM` documents where a
@@ -48,6 +49,7 @@ FORMAT_VERSION = 1
 MAX_DOCS_PER_STEM = 100
 MAX_BLOCK_CHARS = 8000  # a snippet's source; longer blocks (rare: one paragraph of pages) are cut
 PREFIX = 2
+CHUNK_CHARS = 12_000
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -100,10 +102,11 @@ def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str)
             if ref.lang != lang or doc is None or not doc.readable:
                 continue
             n = len(docs)
-            docs.append({"r": res.id, "t": res.title.get(lang)[0], "h": f"read/{reading_key(res, ref)}.html",
-                         "f": Path(ref.path).name})
             blocks = doc.blocks()
-            doc_blocks.append([[anchor, text[:MAX_BLOCK_CHARS]] for anchor, text in blocks])
+            chunks = _chunks([[anchor, text[:MAX_BLOCK_CHARS]] for anchor, text in blocks])
+            docs.append({"r": res.id, "t": res.title.get(lang)[0], "h": f"read/{reading_key(res, ref)}.html",
+                         "f": Path(ref.path).name, "c": [start for start, _ in chunks]})
+            doc_blocks.append(chunks)
             for b, (_, text) in enumerate(blocks):
                 for form, count in Counter(words(text)).items():
                     for stem in stems(form, lang):
@@ -134,6 +137,19 @@ def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str)
     return {"docs": docs, "blocks": doc_blocks, "shards": dict(sorted(shards.items()))}
 
 
+def _chunks(blocks: list[list[str]]) -> list[tuple[int, list]]:
+    """(first block number, blocks) of each chunk of about CHUNK_CHARS."""
+    chunks: list[tuple[int, list]] = []
+    size = CHUNK_CHARS
+    for n, block in enumerate(blocks):
+        if size >= CHUNK_CHARS:
+            chunks.append((n, []))
+            size = 0
+        chunks[-1][1].append(block)
+        size += len(block[1])
+    return chunks
+
+
 def _postings(by_doc: dict[int, list[int]], total: int) -> list:
     """[idf, doc, block, count, doc, block, count, ...], the most frequent first."""
     best = sorted(by_doc.items(), key=lambda item: (-item[1][0], item[0]))[:MAX_DOCS_PER_STEM]
@@ -160,8 +176,9 @@ def write_fulltext(language_root: Path, lang: str, data: dict, ui: dict[str, str
                            {"v": FORMAT_VERSION, "ui": ui, "docs": data["docs"], "shards": list(data["shards"])})
     for key, shard in data["shards"].items():
         sizes["shards"] += write(folder / "s" / f"{key}.js", "shard", lang, key, shard)
-    for n, blocks in enumerate(data["blocks"]):
-        sizes["texts"] += write(folder / "t" / f"{n}.js", "text", lang, n, blocks)
+    for n, chunks in enumerate(data["blocks"]):
+        for k, (_, blocks) in enumerate(chunks):
+            sizes["texts"] += write(folder / "t" / f"{n}-{k}.js", "text", lang, f"{n}-{k}", blocks)
     return dict(sizes)
 
 

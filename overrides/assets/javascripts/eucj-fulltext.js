@@ -31,7 +31,8 @@
   window.eucjFulltext = {
     index: function (l, data) { if (l === lang) store.index = data; },
     shard: function (l, key, data) { if (l === lang) store.shards[key] = data; },
-    text: function (l, n, blocks) { if (l === lang) store.texts[n] = blocks; }
+    text: function (l, key, blocks) { if (l === lang) store.texts[key] = blocks; },
+    loaded: function () { return Object.keys(loaded); }  // what was loaded so far (make bench)
   };
 
   function load(path, from) {
@@ -146,7 +147,8 @@
         var ranked = Object.keys(total || {}).map(function (doc) { return [+doc, total[doc][0], total[doc][1]]; });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
         var shown = ranked.slice(0, MAX_RESULTS);
-        return Promise.all(shown.map(function (r) { return load("fulltext/t/" + r[0] + ".js"); })).then(function () {
+        var chunks = shown.map(function (r) { return load("fulltext/t/" + chunk(r[0], r[2]) + ".js"); });
+        return Promise.all(chunks).then(function () {
           // highlight the typed words and the forms of the text they found, longest first
           var marks = terms.concat(matched).filter(function (w, i, all) { return all.indexOf(w) === i; });
           marks.sort(function (a, b) { return b.length - a.length; });
@@ -154,6 +156,18 @@
         });
       });
     });
+  }
+
+  // the chunk of a document's text holding block b: "<doc>-<k>"
+  function chunk(doc, b) {
+    var starts = store.index.docs[doc].c, k = 0;
+    while (k + 1 < starts.length && starts[k + 1] <= b) k++;
+    return doc + "-" + k;
+  }
+
+  function block(doc, b) {
+    var key = chunk(doc, b), starts = store.index.docs[doc].c;
+    return (store.texts[key] || [])[b - starts[+key.split("-")[1]]] || ["", ""];
   }
 
   function snippet(text, terms) {
@@ -190,16 +204,16 @@
     meta.textContent = ui.heading.replace("{count}", result.count);
     list.className = "md-search-result__list";
     result.hits.forEach(function (hit) {
-      var doc = store.index.docs[hit[0]], block = (store.texts[hit[0]] || [])[hit[2]] || ["", ""];
+      var doc = store.index.docs[hit[0]], passage = block(hit[0], hit[2]);
       var item = document.createElement("li"), link = document.createElement("a");
       var article = document.createElement("article"), title = document.createElement("h1");
       var text = document.createElement("p"), file = document.createElement("p");
       item.className = "md-search-result__item eucj-fulltext-hit";
       link.className = "md-search-result__link";
-      link.href = base + doc.h + (block[0] ? "#" + block[0] : "");
+      link.href = base + doc.h + (passage[0] ? "#" + passage[0] : "");
       article.className = "md-search-result__article md-typeset";
       title.textContent = doc.t;
-      mark(text, snippet(block[1], result.terms), result.terms);
+      mark(text, snippet(passage[1], result.terms), result.terms);
       text.lang = lang;
       file.className = "eucj-fulltext-file";
       file.textContent = doc.f;
@@ -232,7 +246,9 @@
         });
       }, 120);
     });
-    input.addEventListener("focus", function () { load("fulltext/index.js"); }, { once: true });
+    // The list of documents and the stemmer are small: fetched as the reader opens the
+    // search box, they are there by the first keystroke.
+    input.addEventListener("focus", function () { load("fulltext/index.js"); loadStemmer(); }, { once: true });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
