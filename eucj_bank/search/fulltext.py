@@ -82,7 +82,15 @@ def _porter(word: str) -> str:
     from lunr.stemmer import stemmer
     from lunr.token import Token
 
-    return str(stemmer(Token(word)))
+    stem = str(stemmer(Token(word)))
+    # Step 1c differs: lunr.js (2.3.9, what the browser runs) turns a final y into i after
+    # a consonant that is not the first letter (why -> whi, day -> day); the Python port
+    # after any stem with a vowel (day -> dai, why -> why). Only that letter differs, so
+    # it is set as lunr.js would (tests/test_fulltext.py compares every shipped word).
+    n = len(stem) - 1
+    if n >= 2 and word[n:n + 1] == "y" and stem[n] in "iy":
+        stem = stem[:n] + ("i" if stem[n - 1] not in "aeiou" else "y")
+    return stem
 
 
 def shard_key(form: str) -> str:
