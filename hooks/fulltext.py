@@ -13,6 +13,8 @@ from mkdocs.plugins import event_priority
 from eucj_bank.copies import build_session
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.search.fulltext import write_all
+
+CACHE_DIR = Path(".cache") / "fulltext"  # beside the extraction cache (gitignored)
 from eucj_bank.site.ui import t
 
 
@@ -22,4 +24,4 @@ def on_post_build(config):
         return
     session = build_session.current()
     ui = {lang: {"heading": t("fulltext_heading", lang)} for lang in LANGS}
-    write_all(Path(config.site_dir), session.catalogue, session.texts, ui)
+    write_all(Path(config.site_dir), session.catalogue, session.texts, ui, cache_dir=session.root / CACHE_DIR)

@@ -25,7 +25,7 @@ from .formats import read_docx, read_md, read_odt, read_pptx, read_txt
 from .pdf import read_pdf, tesseract
 from .sniff import Unreadable, check_magic
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 READABLE_FORMATS = {"txt", "md", "docx", "odt", "pptx", "pdf"}
 WORDS_PER_MINUTE = 200
 _TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)((?:\s[^<>]*)?)>")
@@ -44,6 +44,7 @@ class Extracted:
     words: int = 0
     reason: str = ""  # for "unreadable": ui_strings `reason_<reason>`
     detail: str = ""  # for "unreadable": what is wrong, in English, for the build log
+    source: str = ""  # the cache key: SHA-256 of the file, extractor version, language, OCR
 
     @property
     def readable(self) -> bool:
@@ -84,6 +85,7 @@ def extract(path: Path, fmt: str, lang: str, cache_dir: Path | None) -> Extracte
         except (ValueError, TypeError, KeyError):
             pass  # a damaged cache entry is extracted again and rewritten
     result = _extract(path, fmt, lang, data)
+    result.source = key
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(".tmp")

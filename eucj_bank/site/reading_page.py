@@ -96,10 +96,6 @@ def shell_page(lang: str) -> RenderedPage:
     return RenderedPage(page_meta(_TITLE, _DESCRIPTION, extra={"styles": [STYLE]}), _BODY)
 
 
-def readable_files(published) -> list[tuple[Resource, FileRef]]:
-    return [(res, ref) for res in published.resources for ref in res.files]
-
-
 def write_reading_pages(language_root: Path, lang: str, ctx: SiteContext) -> int:
     """Fill the language's shell for every document with a reading page; remove the
     shell. Returns the number of pages written."""
@@ -108,14 +104,15 @@ def write_reading_pages(language_root: Path, lang: str, ctx: SiteContext) -> int
         return 0
     shell = shell_path.read_text(encoding="utf-8")
     written = 0
-    for res, ref in readable_files(ctx.catalogue):
+    for res, ref in ((res, ref) for res in ctx.catalogue.resources for ref in res.files):
         doc = ctx.texts.get(ref.path)
         if doc is None or not (doc.readable or doc.kind == "scan"):
             continue
         page = render_reading_page(res, ref, lang, ctx)
         key = reading_key(res, ref)
-        html = (shell.replace(_TITLE, escape(page.meta["title"])).replace(_DESCRIPTION, escape(page.meta["description"]))
-                .replace(SHELL_KEY, key).replace(_BODY, page.html))
+        # the address first: no text filled in can then be taken for the marker
+        html = (shell.replace(SHELL_KEY, key).replace(_TITLE, escape(page.meta["title"]))
+                .replace(_DESCRIPTION, escape(page.meta["description"])).replace(_BODY, page.html))
         (shell_path.parent / f"{key}.html").write_text(html, encoding="utf-8")
         written += 1
     shell_path.unlink()
