@@ -176,7 +176,8 @@ def _reading(res: Resource, ref, lang: str, ctx: SiteContext) -> str:
     doc = ctx.texts.get(ref.path)
     if doc is None or doc.reason == "unsupported":
         return ""
-    read = (f' · <a class="eucj-read-online" href="{reading_href(res, ref)}" hreflang="{ref.lang}">'
+    # no hreflang: the reading page is in the reader's language (only its text is in the file's)
+    read = (f' · <a class="eucj-read-online" href="{reading_href(res, ref)}">'
             f'{escape(t("read_online", lang))}</a>')
     if doc.kind == "text":
         return read

@@ -200,15 +200,17 @@
     box.textContent = "";
     if (!result || !result.count) { box.hidden = true; return; }
     var ui = store.index.ui, meta = document.createElement("div"), list = document.createElement("ol");
-    meta.className = "md-search-result__meta";
+    // Own classes for the list and its items: Material's (md-search-result__item...) are
+    // how readers' scripts and tests find Material's results, which these are not.
+    meta.className = "eucj-fulltext__meta";
     meta.textContent = ui.heading.replace("{count}", result.count);
-    list.className = "md-search-result__list";
+    list.className = "eucj-fulltext__list";
     result.hits.forEach(function (hit) {
       var doc = store.index.docs[hit[0]], passage = block(hit[0], hit[2]);
       var item = document.createElement("li"), link = document.createElement("a");
       var article = document.createElement("article"), title = document.createElement("h1");
       var text = document.createElement("p"), file = document.createElement("p");
-      item.className = "md-search-result__item eucj-fulltext-hit";
+      item.className = "eucj-fulltext-hit";
       link.className = "md-search-result__link";
       link.href = base + doc.h + (passage[0] ? "#" + passage[0] : "");
       article.className = "md-search-result__article md-typeset";
