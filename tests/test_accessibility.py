@@ -52,7 +52,9 @@ def _shipped_pages() -> dict[str, str]:
     inline = next((r for r in resources if any(f.format == "md" for f in r.files)), None)
     assert checklist and inline, "the shipped catalogue should hold a checklist and a resource with its text"
     return {"home": "index.html", "catalogue": "catalogue.html", "resource": f"resources/{inline.id}.html",
-            "checklist": f"resources/{checklist.id}.html"}
+            "checklist": f"resources/{checklist.id}.html",
+            # a document read in another language than the page's (eucj_bank/site/reading_page.py)
+            "reading page": "read/eucj-strategy-2018--kk.html"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -3,7 +3,9 @@
 Texts are drawn from the project's own writing in each language (the hand-written
 pages and the pilot guide), so word lengths, inflection and alphabet are those of
 real en/ru/kk text; every vocabulary is used; every resource has files in the
-three languages, of realistic sizes.
+three languages, of realistic sizes. A third of the English files are PDF and a third
+DOCX, and a third of the Russian and of the Kazakh files DOCX (synthetic_docs.py), so
+that a build extracts text from the formats a real bank holds.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from pathlib import Path
 import yaml
 
 from ..catalogue.vocab import LANGS, terms
+from .synthetic_docs import write_docx, write_pdf
 
 FILE_SIZES = (4_000, 20_000, 60_000)  # bytes of a text file: short note, article, report
+# resource number % 3 -> the format of its file in each language
+FORMATS = {"en": ("txt", "pdf", "docx"), "ru": ("docx", "txt", "txt"), "kk": ("txt", "docx", "txt")}
 
 
 def _sentences(root: Path, lang: str) -> list[str]:
@@ -38,14 +43,19 @@ def generate_catalogue(n: int, out_dir: Path, root: Path, seed: int = 2018) -> P
         summary = {lang: " ".join(rng.sample(sentences[lang], 3)) for lang in LANGS}
         files = []
         for lang in LANGS:
-            path = f"files/{rid}/{rid}.{lang}.txt"
+            fmt = FORMATS[lang][i % 3]
+            path = f"files/{rid}/{rid}.{lang}.{fmt}"
             target = out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             body, size = [], rng.choice(FILE_SIZES)
             while sum(len(s) for s in body) < size:
                 body.append(rng.choice(sentences[lang]))
-            target.write_text("\n".join(body), encoding="utf-8")
-            files.append({"path": path, "lang": lang, "format": "txt"})
+            if fmt == "txt":
+                target.write_text("\n".join(body), encoding="utf-8")
+            else:  # paragraphs of a few sentences, as a document has them
+                paragraphs = [" ".join(body[k:k + 4]) for k in range(0, len(body), 4)]
+                (write_pdf if fmt == "pdf" else write_docx)(paragraphs, target)
+            files.append({"path": path, "lang": lang, "format": fmt})
         resources.append({
             "id": rid, "type": rng.choice(terms("types")), "title": title, "summary": summary,
             "date": f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}",

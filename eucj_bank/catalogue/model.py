@@ -56,6 +56,9 @@ class FileRef(Strict):
     lang: NonEmpty
     format: Term
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    # The path of the file of this resource it translates (made for the bank): pages
+    # and exports say it is a translation and that the original is authoritative.
+    translation_of: NonEmpty | None = None
 
 
 class Link(Strict):

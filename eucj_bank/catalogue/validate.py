@@ -70,6 +70,7 @@ class _Checker:
         seen_files: set[str] = set()
         for i, ref in enumerate(getattr(res, "files", [])):
             self.file(where, base + ("files", i), ref, seen_files)
+        self.translations_of(where, base, getattr(res, "files", []))
         for i, link in enumerate(getattr(res, "links", [])):
             self.url(where, base + ("links", i, "url"), link.url)
             self.localized_warnings(where, base + ("links", i, "title"), f"links[{i}].title", link.title)
@@ -159,6 +160,25 @@ class _Checker:
         if ref.sha256 and _sha256(target) != ref.sha256:
             self.add(where, path + ("sha256",), _("sha256 does not match the file"),
                      _("if the file was replaced on purpose, set sha256: {sha256}", sha256=_sha256(target)))
+
+    def translations_of(self, where: str, base: tuple, files: list[FileRef]) -> None:
+        """`translation_of` names another file of the same resource, in another
+        language, that is an original (a translation of a translation is not)."""
+        by_path = {ref.path: ref for ref in files}
+        for i, ref in enumerate(files):
+            if ref.translation_of is None:
+                continue
+            path = base + ("files", i, "translation_of")
+            original = by_path.get(ref.translation_of)
+            if original is None or original is ref:
+                self.add(where, path, f"translation_of names {ref.translation_of}, which is not another file "
+                         "of this resource", "write the path of the original file, as listed under files:")
+            elif original.lang == ref.lang:
+                self.add(where, path, f"{ref.path} and its original are both in '{ref.lang}'",
+                         "set lang to the language of the translation")
+            elif original.translation_of:
+                self.add(where, path, f"{ref.translation_of} is itself a translation",
+                         f"name the original: translation_of: {original.translation_of}")
 
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""

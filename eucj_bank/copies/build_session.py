@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue.load import LoadResult, load_catalogue
+from ..catalogue.load import LoadResult, display_path, load_catalogue
 from ..catalogue.model import Catalogue
 from ..catalogue.profiles import Profile, ProfileResult, check_selection
 from ..catalogue.vocab import LANGS
+from ..documents.library import extract_catalogue
 from ..site.browse_pages import browse_groups, render_browse_page, render_term_page
 from ..site.catalogue_page import render_catalogue_page
 from ..site.page_parts import FACETS, SiteContext, page_path, term_page
+from ..site.reading_page import SHELL_KEY, shell_page
 from ..site.resource_page import render_resource_page
 
 
@@ -29,6 +31,9 @@ class BuildSession:
     pages: dict = field(default_factory=dict)
     # the generated pages of the language being built, rendered: source path -> RenderedPage
     rendered: dict = field(default_factory=dict)
+    # file path -> its extracted text (eucj_bank.documents), for the files this build publishes
+    texts: dict = field(default_factory=dict)
+    context: SiteContext | None = None  # what the pages were rendered with (plan_pages)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -40,9 +45,13 @@ class BuildSession:
 
     def plan_pages(self) -> None:
         published = self.catalogue
-        ctx = SiteContext(self.root, published, self.site_url)
+        ctx = SiteContext(self.root, published, self.site_url, self.texts)
         groups = {facet: browse_groups(published, facet) for facet in FACETS}
+        self.context = ctx
         for lang in LANGS:
+            if any(doc.readable or doc.kind == "scan" for doc in self.texts.values()):
+                # filled in for each document by hooks/reading_pages.py (see site/reading_page.py)
+                self.pages[page_path("read", lang, SHELL_KEY)] = lambda lang=lang: shell_page(lang)
             self.pages[page_path("catalogue", lang)] = lambda lang=lang: render_catalogue_page(published, lang)
             for facet in FACETS:
                 self.pages[page_path("browse", lang, facet)] = (
@@ -69,6 +78,11 @@ def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: b
     _current = BuildSession(root=root, result=result, profile=profile.profile, site_url=site_url)
     if result.catalogue is not None:
         result.problems.extend(check_selection(profile, result.catalogue))
+    if result.ok:
+        _current.texts, problems = extract_catalogue(
+            _current.catalogue, root, all_ids=[r.id for r in result.catalogue.resources],
+            smap=result.source_map, display=display_path(catalogue_path), strict=strict)
+        result.problems.extend(problems)
     if result.ok:
         _current.plan_pages()
     return _current

@@ -43,7 +43,8 @@ def catalogue_json(catalogue: Catalogue, site_url: str = "") -> str:
 CSV_FIELDS = (["id", "type", "date", "added"]
               + [f"{name}_{lang}" for name in ("title", "summary") for lang in LANGS]
               + ["agencies", "component", "activity", "objective", "topics", "audience", "authors", "licence",
-                 "access", "availability", "holder_agency", "file_paths", "file_languages", "links"]
+                 "access", "availability", "holder_agency", "file_paths", "file_languages",
+                 "file_translation_of", "links"]
               + [f"page_{lang}" for lang in LANGS])
 
 
@@ -55,6 +56,8 @@ def csv_row(res: Resource, site_url: str = "") -> dict[str, str]:
            "authors": join(author_names(res, "en")), "licence": res.licence, "access": res.access,
            "availability": res.availability, "holder_agency": res.holder.agency if res.holder else "",
            "file_paths": join(f.path for f in res.files), "file_languages": join(f.lang for f in res.files),
+           # aligned with file_paths: the original a file translates, "" for an original
+           "file_translation_of": join(f.translation_of or "" for f in res.files),
            "links": join(link.url for link in res.links)}
     for lang in LANGS:
         row[f"title_{lang}"] = getattr(res.title, lang) or ""

@@ -10,7 +10,7 @@ three languages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -31,6 +31,7 @@ class SiteContext:
     root: Path  # repository root: resource files are read from here
     catalogue: Catalogue
     site_url: str = ""  # the site's public address, when configured (mkdocs `site_url`)
+    texts: dict = field(default_factory=dict)  # file path -> eucj_bank.documents Extracted
 
     @cached_property
     def related(self) -> dict[str, list[Resource]]:
@@ -45,7 +46,7 @@ class SiteContext:
 def page_path(kind: str, lang: str, key: str = "") -> str:
     """The docs-relative source path of a generated page (as static-i18n expects)."""
     name = {"resource": f"resources/{key}.md", "catalogue": "catalogue.md", "browse": f"browse/{key}.md",
-            "term": f"browse/{key}.md"}[kind]
+            "term": f"browse/{key}.md", "read": f"read/{key}.md"}[kind]
     return f"{lang}/{name}"
 
 

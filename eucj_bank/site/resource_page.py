@@ -27,6 +27,7 @@ from .page_parts import (
     term_page,
     up_to_site_root,
 )
+from .reading_page import reading_href
 from .rendered_page import RenderedPage, SearchEntry
 from .ui import t
 
@@ -173,10 +174,37 @@ def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
             where = f"{ctx.site_url.rstrip('/')}/{ref.path}" if ctx.site_url else ref.path
             items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
                          f' data-url="{escape(where)}">'
-                         f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
+                         f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span>"
+                         f"{_reading(res, ref, lang, ctx)}{_translation_note(res, ref, lang)}</li>")
         out.append(f'<h3 id="files-{file_lang}">{escape(label("languages", file_lang, lang))}</h3>'
                    f'<ul class="eucj-downloads">{"".join(items)}</ul>')
     return "\n".join(out)
+
+
+def _reading(res: Resource, ref, lang: str, ctx: SiteContext) -> str:
+    """"Read online" beside a download, or why its text cannot be read on the site."""
+    doc = ctx.texts.get(ref.path)
+    if doc is None or doc.reason == "unsupported":
+        return ""
+    # no hreflang: the reading page is in the reader's language (only its text is in the file's)
+    read = (f' · <a class="eucj-read-online" href="{reading_href(res, ref)}">'
+            f'{escape(t("read_online", lang))}</a>')
+    if doc.kind == "text":
+        return read
+    if doc.kind in ("scan", "ocr"):
+        return f'{read}<br><span class="eucj-scan-label">{escape(t(f"{doc.kind}_label", lang))}</span>'
+    reason = t(f"reason_{doc.reason}", lang)
+    return (f'<br><span class="eucj-text-unreadable">'
+            f'{escape(t("text_unreadable", lang, name=Path(ref.path).name, reason=reason))}</span>')
+
+
+def _translation_note(res: Resource, ref, lang: str) -> str:
+    if not ref.translation_of:
+        return ""
+    original = next(f for f in res.files if f.path == ref.translation_of)  # validated
+    note = t("translation_label", lang, language=label("languages", original.lang, lang),
+             name=Path(original.path).name)
+    return f'<br><span class="eucj-translation-note">{escape(note)}</span>'
 
 
 def _links(res: Resource, lang: str) -> str:

@@ -1,0 +1,64 @@
+"""Figures of the document text: build time with the extraction cache cold and warm,
+the full-text index per language, and a first full-text query in Chromium from disk
+(seconds from the last keystroke to results, bytes of the files it loaded)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..catalogue.vocab import LANGS
+from .measure import LANG_ROOT, QUERIES, Figures, build_bank, offline_pages
+
+CACHE = Path(".cache") / "extract"  # eucj_bank.documents.library.CACHE_DIR, under the catalogue's folder
+
+
+def build_cold_and_warm(catalogue: Path, site: Path) -> tuple[Figures, float]:
+    """Build with no extraction cache, then again with the cache it left: (cold, warm s)."""
+    shutil.rmtree(catalogue.parent / CACHE, ignore_errors=True)
+    cold = build_bank(catalogue, site)
+    warm = build_bank(catalogue, site)
+    return cold, warm.seconds
+
+
+def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
+    """Per language: bytes of index.js, of all shards, of all document texts, shard count
+    and the largest shard."""
+    out = {}
+    for lang in LANGS:
+        folder = site / LANG_ROOT[lang] / "fulltext"
+        if not folder.is_dir():
+            continue
+        shards = [p.stat().st_size for p in (folder / "s").glob("*.js")]
+        out[lang] = {"index": (folder / "index.js").stat().st_size, "shards": sum(shards),
+                     "texts": sum(p.stat().st_size for p in (folder / "t").glob("*.js")),
+                     "count": len(shards), "largest": max(shards, default=0)}
+    return out
+
+
+def fulltext_latency(site: Path) -> dict[str, tuple[float, int, int]]:
+    """Per language, the first full-text query of a visit from disk: (seconds from the
+    last keystroke to the first hit, bytes of the files it loaded, number of hits shown)."""
+    out = {}
+    with offline_pages() as new_page:
+        for lang in LANGS:
+            page = new_page()
+            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
+            box = page.locator("input[data-md-component='search-query']")
+            box.click()
+            query = QUERIES[lang][0]
+            box.fill(query[:-1])
+            start = time.perf_counter()
+            box.press_sequentially(query[-1])
+            page.wait_for_function(f"() => {{ const b = document.querySelector('.eucj-fulltext');"
+                                   f" return b && b.dataset.query === {query!r}; }}", timeout=300000)
+            seconds = time.perf_counter() - start
+            # performance entries leave out file:// scripts; the loader lists what it added
+            names = page.evaluate("window.eucjFulltext.loaded()")
+            loaded = [Path(unquote(urlsplit(n).path)) for n in names]
+            hits = page.locator(".eucj-fulltext-hit").count()
+            out[lang] = (seconds, sum(p.stat().st_size for p in loaded if p.is_file()), hits)
+            page.context.close()
+    return out

@@ -1,0 +1,27 @@
+"""MkDocs hook: write each language's full-text search files (eucj_bank.search.fulltext).
+
+Once, at the end of the first build, from the text the build session extracted;
+before the copy's manifest (-1000) so that it lists them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.copies import build_session
+from eucj_bank.search.fulltext import write_all
+
+CACHE_DIR = Path(".cache") / "fulltext"  # beside the extraction cache (gitignored)
+from eucj_bank.site.ui import t
+
+
+@event_priority(-200)
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return
+    session = build_session.current()
+    ui = {lang: {"heading": t("fulltext_heading", lang)} for lang in LANGS}
+    write_all(Path(config.site_dir), session.catalogue, session.texts, ui, cache_dir=session.root / CACHE_DIR)

@@ -1,0 +1,85 @@
+"""The full-text index: per language, in shards by prefix, with the stems the browser
+computes (lunr.js and its language modules under node agree with the Python side on
+every word of the shipped documents)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import material
+import pytest
+from support import ROOT
+
+from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.documents.library import extract_catalogue
+from eucj_bank.search.fulltext import build_language, shard_key, stems, words, write_fulltext
+
+MATERIAL_LUNR = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+NODE_STEMS = """
+global.lunr = require(process.argv[1] + "/node_modules/lunr");
+require(process.argv[2] + "/lunr.stemmer.support.min.js")(lunr);
+require(process.argv[2] + "/lunr.ru.min.js")(lunr);
+require(process.argv[1] + "/overrides/assets/javascripts/lunr/min/lunr.kk.min.js")(lunr);
+const data = JSON.parse(require("fs").readFileSync(0, "utf8")), out = {};
+for (const [lang, list] of Object.entries(data)) out[lang] = list.map(w =>
+  lang === "kk" ? [].concat(lunr.kk.stemWord(lunr.kk.trimWord(w))) :
+  [(lang === "ru" ? lunr.ru.stemmer : lunr.stemmer)(new lunr.Token(w)).toString()]);
+console.log(JSON.stringify(out));
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped_texts(tmp_path_factory):
+    loaded = load_catalogue(ROOT / "resource_catalog.yaml", ROOT)
+    texts, problems = extract_catalogue(loaded.catalogue, ROOT, all_ids=[r.id for r in loaded.catalogue.resources],
+                                        smap=loaded.source_map, display="resource_catalog.yaml",
+                                        cache_dir=tmp_path_factory.mktemp("cache"))
+    assert not problems
+    return loaded.catalogue, texts
+
+
+def test_the_browser_stems_every_word_of_the_documents_as_the_index_does(shipped_texts):
+    if shutil.which("node") is None:
+        pytest.fail("node runs lunr.js here: run `make test-deps`")
+    catalogue, texts = shipped_texts
+    vocabulary = {lang: sorted({w for res in catalogue.resources for ref in res.files if ref.lang == lang
+                                for _, text in texts[ref.path].blocks() for w in words(text)}) for lang in LANGS}
+    assert all(len(v) > 1000 for v in vocabulary.values())
+    result = subprocess.run(["node", "-e", NODE_STEMS, str(ROOT), str(MATERIAL_LUNR)], capture_output=True,
+                            text=True, input=json.dumps(vocabulary, ensure_ascii=False), check=True)
+    js = json.loads(result.stdout)
+    for lang in LANGS:
+        differ = [(w, list(stems(w, lang)), s) for w, s in zip(vocabulary[lang], js[lang]) if list(stems(w, lang)) != s]
+        assert not differ, (lang, differ[:10])
+
+
+def test_each_language_indexes_its_own_documents_in_prefix_shards(shipped_texts, tmp_path):
+    catalogue, texts = shipped_texts
+    data = {lang: build_language(catalogue, texts, lang) for lang in LANGS}
+    for lang in LANGS:
+        langs = {ref.lang for res in catalogue.resources for ref in res.files
+                 if f"read/{res.id}--{ref.lang}.html" in {d["h"] for d in data[lang]["docs"]}}
+        assert langs == {lang}
+        assert len(data[lang]["docs"]) == 6  # the five sources and the pilot guide
+        shards = data[lang]["shards"]
+        for key, shard in shards.items():
+            # forms live in their prefix's shard, stems in theirs (and beside forms they serve)
+            assert all(shard_key(form) == key for form in shard["f"]), key
+            assert all(stem in shards[shard_key(stem)]["s"] for stem in shard["s"]), key
+    # an inflected form of the text leads, through its stem, to the document and passage
+    shard = data["ru"]["shards"][shard_key("интервизии")]
+    ids = shard["f"].get("интервизии", shard["s"].get("интервизии"))
+    postings = shard["p"][ids if isinstance(ids, int) else ids[0]]
+    doc = data["ru"]["docs"][postings[1]]
+    assert doc["r"] == "probation-mission-findings-presentation"
+    chunk = next(k for k, (start, _) in enumerate(data["ru"]["blocks"][postings[1]]) if start <= postings[2])
+    start, blocks = data["ru"]["blocks"][postings[1]][chunk]
+    assert "интервизии" in blocks[postings[2] - start][1]
+    assert "psychopathology" not in json.dumps(data["ru"]["shards"], ensure_ascii=False)
+    sizes = write_fulltext(tmp_path, "ru", data["ru"], {"heading": "В тексте документов: {count}"})
+    assert sizes["index"] < 5_000 and (tmp_path / "fulltext" / "index.js").read_text("utf-8").startswith(
+        'eucjFulltext.index("ru",')
