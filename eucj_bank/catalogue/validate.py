@@ -171,14 +171,15 @@ class _Checker:
             path = base + ("files", i, "translation_of")
             original = by_path.get(ref.translation_of)
             if original is None or original is ref:
-                self.add(where, path, f"translation_of names {ref.translation_of}, which is not another file "
-                         "of this resource", "write the path of the original file, as listed under files:")
+                self.add(where, path, _("translation_of names {path}, which is not another file of this resource",
+                                        path=ref.translation_of),
+                         _("write the path of the original file, as listed under files:"))
             elif original.lang == ref.lang:
-                self.add(where, path, f"{ref.path} and its original are both in '{ref.lang}'",
-                         "set lang to the language of the translation")
+                self.add(where, path, _("{path} and its original are both in '{lang}'", path=ref.path, lang=ref.lang),
+                         _("set lang to the language of the translation"))
             elif original.translation_of:
-                self.add(where, path, f"{ref.translation_of} is itself a translation",
-                         f"name the original: translation_of: {original.translation_of}")
+                self.add(where, path, _("{path} is itself a translation", path=ref.translation_of),
+                         _("name the original: translation_of: {path}", path=original.translation_of))
 
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..catalogue.messages import _
 from ..catalogue.model import Catalogue, FileRef, Resource
 from ..catalogue.problems import ERROR, WARNING, Problem
 from ..catalogue.yaml_source import SourceMap
@@ -40,11 +41,12 @@ def extract_catalogue(catalogue: Catalogue, root: Path, *, all_ids: list[str], s
         if result.kind == "unreadable" and result.reason != "unsupported" or result.kind == "scan":
             n = position.get(res.id, 0)
             mark = smap.locate(("resources", n, "files", i, "path")) if smap else None
-            what = (f"the text of {ref.path} could not be read: {result.detail}" if result.kind == "unreadable"
-                    else f"{ref.path} is a scan without a text layer and Tesseract is not installed")
-            hint = ("its page says the text could not be read; replace the file with a readable copy"
+            what = (_("the text of {path} could not be read: {detail}", path=ref.path, detail=result.detail)
                     if result.kind == "unreadable" else
-                    "it is labelled 'scanned, not searchable'; install tesseract-ocr to read it with OCR")
+                    _("{path} is a scan without a text layer and Tesseract is not installed", path=ref.path))
+            hint = (_("its page says the text could not be read; replace the file with a readable copy")
+                    if result.kind == "unreadable" else
+                    _("it is labelled 'scanned, not searchable'; install tesseract-ocr to read it with OCR"))
             problems.append(Problem(display, mark.line if mark else 1, mark.col if mark else 1,
                                     f"resources[{n}] '{res.id}'", what, hint, ERROR if strict else WARNING))
     return texts, problems
