@@ -73,6 +73,16 @@ def test_a_file_in_the_folder_but_not_listed_is_a_warning_and_an_error_when_stri
         "этому ресурсу"]
 
 
+def test_a_listed_file_is_not_called_unlisted_when_another_file_of_the_entry_is_wrong(tmp_path):
+    # One bad value under `files:` rejects the whole list; the files it names are still listed.
+    path = _bank(tmp_path, {"id": "a"})
+    text = path.read_text("utf-8").replace("format: txt, sha256:", "format: txt, sha256: abc, x:")
+    path.write_text(text + "      - {path: files/a/doc.en.txt, lang: fr, format: txt}\n", encoding="utf-8")
+    messages = [p.message for p in load_catalogue(path).problems]
+    assert any("sha256 has an invalid value 'abc'" in m for m in messages)
+    assert not [m for m in messages if "not listed" in m]
+
+
 @pytest.mark.parametrize("text", ["[To be filled in: the summary]", "Summary. TODO: shorten", "Lorem ipsum dolor."])
 def test_placeholder_text_in_the_catalogue_is_a_warning(tmp_path, text):
     path = _bank(tmp_path, {"id": "a", "summary": text})

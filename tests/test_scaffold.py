@@ -124,14 +124,14 @@ def test_ctrl_c_keeps_the_answers_and_the_next_session_finishes_the_entry(bank):
     _answer(child, "Оны жалғастырасыз ба? [И/ж]: ", "")
     _answer(child, "Түрі: тізімдегі сан: ", "1")  # carries on where it stopped
     _answer(child, "Құжат күні: ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК: ", "2017")
-    _answer(child, "Ресурс қатысты мекемелер: үтір арқылы сандар: ", "mia-probation")
+    _answer(child, "Ресурс қатысты ведомстволар: үтір арқылы сандар: ", "mia-probation")
     _answer(child, "Тақырыптар: үтір арқылы сандар: ", "probation")
     _answer(child, "Кімге арналған: үтір арқылы сандар: ", "probation-officers")
     _answer(child, "Лицензия: тізімдегі сан: ", "2")
     _answer(child, "1-файл (Enter — басқа файл жоқ): ", "")
     child.expect_exact("Файл жоқ: құжат қайда?")
     _answer(child, "Тізімдегі сан: ", "1")
-    _answer(child, "Ол қай мекемеде сақтаулы: тізімдегі сан: ", "mia-probation")
+    _answer(child, "Ол қай ведомствода сақтаулы: тізімдегі сан: ", "mia-probation")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

@@ -61,7 +61,12 @@ def unlisted_files(resources: list, raw: list, smap: SourceMap, display: str, ro
         folder = root / "files" / rid if rid else None
         if folder is None or not folder.is_dir():
             continue
-        listed = {(root / f.path).resolve() for f in getattr(res, "files", [])}
+        # What the entry names, as written: one wrong value under `files:` rejects the whole
+        # list from the validated resource, yet the paths it names are listed all the same.
+        written = raw[index].get("files") if isinstance(raw[index], dict) else None
+        paths = [f.get("path") for f in written if isinstance(f, dict)] if isinstance(written, list) else []
+        listed = {(root / p).resolve() for p in paths if isinstance(p, str) and "\0" not in p}
+        listed |= {(root / f.path).resolve() for f in getattr(res, "files", [])}
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
             if path.resolve() in listed:
                 continue
