@@ -165,8 +165,8 @@ def test_csl_json_round_trips_through_citeproc(harvested):
 
 
 # Hand-checked against APA 7 and GOST R 7.0.5-2008 (as the CSL styles render them): a
-# person author (two people; no file, so the page's language is cited), organisations
-# (an English file, cited in English on every page) and no author (the title leads).
+# person author (two people; no file, so the page's language is cited, their names in it),
+# organisations (files in three languages) and no author (the title leads).
 SHIPPED = ROOT / "resource_catalog.yaml"
 URL = "https://bank.example/"
 EXPECTED = {
@@ -179,19 +179,19 @@ EXPECTED = {
         "European Probation Rules : expert mission report. EUCJ Resource Bank, 2016. "
         "URL: https://bank.example/resources/probation-mission-report-2016.html.",
     ("probation-mission-report-2016", "ru", "gost"):
-        "Afanasov V., van Herpen M. Отчёт миссии: практика пробации в Астане и Алматы с точки зрения Европейских "
+        "Афанасов В., ван Херпен М. Отчёт миссии: практика пробации в Астане и Алматы с точки зрения Европейских "
         "правил о пробации : отчёт экспертной миссии. Банк ресурсов EUCJ, 2016. "
         "URL: https://bank.example/ru/resources/probation-mission-report-2016.html.",
     ("probation-mission-report-2016", "ru", "apa"):
-        "Afanasov, V., & van Herpen, M. (2016). Отчёт миссии: практика пробации в Астане и Алматы с точки зрения "
+        "Афанасов, В., & ван Херпен, М. (2016). Отчёт миссии: практика пробации в Астане и Алматы с точки зрения "
         "Европейских правил о пробации [Отчёт экспертной миссии]. Банк ресурсов EUCJ. "
         "https://bank.example/ru/resources/probation-mission-report-2016.html",
     ("probation-mission-report-2016", "kk", "gost"):
-        "Afanasov V., van Herpen M. Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация туралы "
+        "Афанасов В., ван Херпен М. Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация туралы "
         "еуропалық қағидалар тұрғысынан : сарапшылар миссиясының есебі. EUCJ ресурстар банкі, 2016. "
         "URL: https://bank.example/kk/resources/probation-mission-report-2016.html.",
     ("probation-mission-report-2016", "kk", "apa"):
-        "Afanasov, V., & van Herpen, M. (2016). Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация "
+        "Афанасов, В., & ван Херпен, М. (2016). Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация "
         "туралы еуропалық қағидалар тұрғысынан [Сарапшылар миссиясының есебі]. EUCJ ресурстар банкі. "
         "https://bank.example/kk/resources/probation-mission-report-2016.html",
     ("community-police-initiation-plan-2020", "en", "apa"):
@@ -221,11 +221,28 @@ EXPECTED = {
         "Пробация бөлімшелеріне арналған Пробация туралы еуропалық қағидалар бойынша бақылау парағы. (2016). "
         "[Бақылау парағы]. EUCJ ресурстар банкі. https://bank.example/kk/resources/epr-checklist.html",
 }
-# The organisations' plan has an English file only: every page cites the English version.
-for _lang in ("ru", "kk"):
-    for _style in ("apa", "gost"):
-        EXPECTED[("community-police-initiation-plan-2020", _lang, _style)] = \
-            EXPECTED[("community-police-initiation-plan-2020", "en", _style)]
+# The organisations' plan has files in all three languages (the Russian and Kazakh ones
+# are the bank's translations): each page cites its own language's version, with the
+# organisations' names in that language (the authors vocabulary).
+EXPECTED.update({
+    ("community-police-initiation-plan-2020", "ru", "apa"):
+        "ПРООН в Казахстане, & Министерство внутренних дел Республики Казахстан. (2020). Содействие в разработке "
+        "и пилотировании модели сервисной полиции: план инициирования (2020) [План проекта]. Банк ресурсов EUCJ. "
+        "https://bank.example/ru/resources/community-police-initiation-plan-2020.html",
+    ("community-police-initiation-plan-2020", "ru", "gost"):
+        "ПРООН в Казахстане, Министерство внутренних дел Республики Казахстан. Содействие в разработке и "
+        "пилотировании модели сервисной полиции: план инициирования (2020) : план проекта. Банк ресурсов EUCJ, "
+        "2020. URL: https://bank.example/ru/resources/community-police-initiation-plan-2020.html.",
+    ("community-police-initiation-plan-2020", "kk", "apa"):
+        "БҰҰДБ-ның Қазақстандағы өкілдігі, & Қазақстан Республикасының Ішкі істер министрлігі. (2020). "
+        "Сервистік полиция моделін әзірлеуге және пилоттық режимде сынауға жәрдемдесу: бастамашылық жоспары "
+        "(2020) [Жоба жоспары]. EUCJ ресурстар банкі. "
+        "https://bank.example/kk/resources/community-police-initiation-plan-2020.html",
+    ("community-police-initiation-plan-2020", "kk", "gost"):
+        "БҰҰДБ-ның Қазақстандағы өкілдігі, Қазақстан Республикасының Ішкі істер министрлігі. Сервистік полиция "
+        "моделін әзірлеуге және пилоттық режимде сынауға жәрдемдесу: бастамашылық жоспары (2020) : жоба жоспары. "
+        "EUCJ ресурстар банкі, 2020. URL: https://bank.example/kk/resources/community-police-initiation-plan-2020.html.",
+})
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..catalogue.vocab import LANGS
-from .measure import LANG_ROOT, QUERIES, Figures, build_bank, offline_pages
+from .measure import LANG_ROOT, Figures, build_bank, offline_pages
 
 CACHE = Path(".cache") / "extract"  # eucj_bank.documents.library.CACHE_DIR, under the catalogue's folder
 
@@ -38,7 +38,7 @@ def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def fulltext_latency(site: Path) -> dict[str, tuple[float, int, int]]:
+def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, tuple[float, int, int]]:
     """Per language, the first full-text query of a visit from disk: (seconds from the
     last keystroke to the first hit, bytes of the files it loaded, number of hits shown)."""
     out = {}
@@ -48,7 +48,7 @@ def fulltext_latency(site: Path) -> dict[str, tuple[float, int, int]]:
             page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
             box = page.locator("input[data-md-component='search-query']")
             box.click()
-            query = QUERIES[lang][0]
+            query = queries[lang][0]
             box.fill(query[:-1])
             start = time.perf_counter()
             box.press_sequentially(query[-1])
