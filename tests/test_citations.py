@@ -16,6 +16,7 @@ import pytest
 import rispy
 import xmlschema
 from bibtexparser import middlewares
+from citeproc import CitationStylesStyle
 from citeproc.source.json import CiteProcJSON
 from support import ROOT, build_and_package
 
@@ -27,7 +28,7 @@ from eucj_bank.open_data.citation_exports import file_record
 from eucj_bank.open_data.citation_record import cited_lang, original_lang
 from eucj_bank.open_data.ris import ris
 from eucj_bank.open_data.scholar_meta import scholar_meta
-from eucj_bank.site.citation import citations, publisher_names
+from eucj_bank.site.citation import CSL_DIR, STYLES, citations, publisher_names
 
 TRAINER_BANK = ROOT / "tests/fixtures/trainer_bank/resource_catalog.yaml"
 HARVESTED = ROOT / "tests/fixtures/profiles/harvested-copy.yml"
@@ -271,6 +272,13 @@ def _people(authors: list[str], title: str = "Четыре автора") -> Res
 ])
 def test_gost_heading_only_for_one_to_three_authors_led_by_a_person(authors, expected):
     assert citations(_people(authors), "ru", fmt="plain")["gost"] == expected
+
+
+def test_the_gost_style_is_valid_csl(recwarn):
+    """Against the CSL schema citeproc-py ships (it warns when a style does not validate)."""
+    CitationStylesStyle(str(CSL_DIR / STYLES["gost"]), validate=True)
+    assert [str(w.message) for w in recwarn] == []
+    assert STYLES["gost"] == "gost-r-7-0-100-2018-eucj.csl"
 
 
 def test_the_citation_html_is_sanitised_and_keeps_apa_italics(shipped_resources):
