@@ -28,7 +28,7 @@ from eucj_bank.open_data.citation_exports import file_record
 from eucj_bank.open_data.citation_record import cited_lang, original_lang
 from eucj_bank.open_data.ris import ris
 from eucj_bank.open_data.scholar_meta import scholar_meta
-from eucj_bank.site.citation import CSL_DIR, STYLES, citations, publisher_names
+from eucj_bank.site.citation import CSL_DIR, STYLES, citations, gost_item, publisher_names, render
 
 TRAINER_BANK = ROOT / "tests/fixtures/trainer_bank/resource_catalog.yaml"
 HARVESTED = ROOT / "tests/fixtures/profiles/harvested-copy.yml"
@@ -272,6 +272,17 @@ def _people(authors: list[str], title: str = "Четыре автора") -> Res
 ])
 def test_gost_heading_only_for_one_to_three_authors_led_by_a_person(authors, expected):
     assert citations(_people(authors), "ru", fmt="plain")["gost"] == expected
+
+
+def test_gost_gives_the_date_of_access_only_when_there_is_one():
+    item = {"id": "x", "type": "report", "title": "Заглавие", "language": "ru", "publisher": "Издатель",
+            "issued": {"date-parts": [[2018]]}, "URL": "https://example.org/x"}
+    dated = dict(item, accessed={"date-parts": [[2019, 3, 5]]})
+    assert render(gost_item(dated), "gost", "ru", "plain") == (
+        "Заглавие. — [Б. м.] : Издатель, 2018. — URL: https://example.org/x (дата обращения: 05.03.2019). "
+        "— Текст : электронный.")
+    assert render(gost_item(item), "gost", "ru", "plain") == (
+        "Заглавие. — [Б. м.] : Издатель, 2018. — URL: https://example.org/x. — Текст : электронный.")
 
 
 def test_the_gost_style_is_valid_csl(recwarn):
