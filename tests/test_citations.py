@@ -15,6 +15,7 @@ import pytest
 import rispy
 import xmlschema
 from bibtexparser import middlewares
+from citeproc import CitationStylesStyle
 from citeproc.source.json import CiteProcJSON
 from support import ROOT, build_and_package
 
@@ -26,7 +27,7 @@ from eucj_bank.open_data.citation_exports import file_record
 from eucj_bank.open_data.citation_record import cited_lang, original_lang
 from eucj_bank.open_data.ris import ris
 from eucj_bank.open_data.scholar_meta import scholar_meta
-from eucj_bank.site.citation import citations, publisher_names
+from eucj_bank.site.citation import CSL_DIR, STYLES, citations, gost_item, publisher_names, render
 
 TRAINER_BANK = ROOT / "tests/fixtures/trainer_bank/resource_catalog.yaml"
 HARVESTED = ROOT / "tests/fixtures/profiles/harvested-copy.yml"
@@ -164,7 +165,9 @@ def test_csl_json_round_trips_through_citeproc(harvested):
         assert json.loads((site / f"data/cite/{res.id}.json").read_text("utf-8")) == [item]
 
 
-# Hand-checked against APA 7 and GOST R 7.0.5-2008 (as the CSL styles render them): a
+# Hand-checked against APA 7 and GOST R 7.0.100-2018 (written from the standard's rules,
+# not from the output): the record in the cited version's language (its "[Б. м.]", "[S. l.]",
+# "Текст : электронный"), no access date (the bank has none, see csl/SOURCE.txt). A
 # person author (two people; no file, so the page's language is cited, their names in it),
 # organisations (files in three languages) and no author (the title leads).
 SHIPPED = ROOT / "resource_catalog.yaml"
@@ -175,21 +178,22 @@ EXPECTED = {
         "against the European Probation Rules [Expert mission report]. EUCJ Resource Bank. "
         "https://bank.example/resources/probation-mission-report-2016.html",
     ("probation-mission-report-2016", "en", "gost"):
-        "Afanasov V., van Herpen M. Mission report: probation practice in Astana and Almaty observed against the "
-        "European Probation Rules : expert mission report. EUCJ Resource Bank, 2016. "
-        "URL: https://bank.example/resources/probation-mission-report-2016.html.",
+        "Afanasov, V. Mission report: probation practice in Astana and Almaty observed against the European "
+        "Probation Rules : expert mission report / V. Afanasov, M. van Herpen. — [S. l.] : EUCJ Resource Bank, 2016. "
+        "— URL: https://bank.example/resources/probation-mission-report-2016.html. — Text : electronic.",
     ("probation-mission-report-2016", "ru", "gost"):
-        "Афанасов В., ван Херпен М. Отчёт миссии: практика пробации в Астане и Алматы с точки зрения Европейских "
-        "правил о пробации : отчёт экспертной миссии. Банк ресурсов EUCJ, 2016. "
-        "URL: https://bank.example/ru/resources/probation-mission-report-2016.html.",
+        "Афанасов, В. Отчёт миссии: практика пробации в Астане и Алматы с точки зрения Европейских правил о "
+        "пробации : отчёт экспертной миссии / В. Афанасов, М. ван Херпен. — [Б. м.] : Банк ресурсов EUCJ, 2016. "
+        "— URL: https://bank.example/ru/resources/probation-mission-report-2016.html. — Текст : электронный.",
     ("probation-mission-report-2016", "ru", "apa"):
         "Афанасов, В., & ван Херпен, М. (2016). Отчёт миссии: практика пробации в Астане и Алматы с точки зрения "
         "Европейских правил о пробации [Отчёт экспертной миссии]. Банк ресурсов EUCJ. "
         "https://bank.example/ru/resources/probation-mission-report-2016.html",
     ("probation-mission-report-2016", "kk", "gost"):
-        "Афанасов В., ван Херпен М. Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация туралы "
-        "еуропалық қағидалар тұрғысынан : сарапшылар миссиясының есебі. EUCJ ресурстар банкі, 2016. "
-        "URL: https://bank.example/kk/resources/probation-mission-report-2016.html.",
+        "Афанасов, В. Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация туралы еуропалық "
+        "қағидалар тұрғысынан : сарапшылар миссиясының есебі / В. Афанасов, М. ван Херпен. — [Б. ж.] : "
+        "EUCJ ресурстар банкі, 2016. — URL: https://bank.example/kk/resources/probation-mission-report-2016.html. "
+        "— Мәтін : электрондық.",
     ("probation-mission-report-2016", "kk", "apa"):
         "Афанасов, В., & ван Херпен, М. (2016). Миссия есебі: Астана мен Алматыдағы пробация практикасы Пробация "
         "туралы еуропалық қағидалар тұрғысынан [Сарапшылар миссиясының есебі]. EUCJ ресурстар банкі. "
@@ -199,24 +203,27 @@ EXPECTED = {
         "development and piloting of a community police model: initiation plan (2020) [Project plan]. "
         "EUCJ Resource Bank. https://bank.example/resources/community-police-initiation-plan-2020.html",
     ("community-police-initiation-plan-2020", "en", "gost"):
-        "UNDP Kazakhstan, Ministry of Internal Affairs of the Republic of Kazakhstan. Support in the development "
-        "and piloting of a community police model: initiation plan (2020) : project plan. EUCJ Resource Bank, 2020. "
-        "URL: https://bank.example/resources/community-police-initiation-plan-2020.html.",
+        "Support in the development and piloting of a community police model: initiation plan (2020) : project "
+        "plan / UNDP Kazakhstan, Ministry of Internal Affairs of the Republic of Kazakhstan. — [S. l.] : "
+        "EUCJ Resource Bank, 2020. — URL: https://bank.example/resources/community-police-initiation-plan-2020.html. "
+        "— Text : electronic.",
     ("epr-checklist", "en", "apa"):
         "European Probation Rules checklist for probation offices. (2016). [Checklist]. EUCJ Resource Bank. "
         "https://bank.example/resources/epr-checklist.html",
     ("epr-checklist", "en", "gost"):
-        "European Probation Rules checklist for probation offices : checklist. EUCJ Resource Bank, 2016. "
-        "URL: https://bank.example/resources/epr-checklist.html.",
+        "European Probation Rules checklist for probation offices : checklist. — [S. l.] : EUCJ Resource Bank, "
+        "2016. — URL: https://bank.example/resources/epr-checklist.html. — Text : electronic.",
     ("epr-checklist", "ru", "gost"):
         "Контрольный лист по Европейским правилам о пробации для подразделений пробации : контрольный лист. "
-        "Банк ресурсов EUCJ, 2016. URL: https://bank.example/ru/resources/epr-checklist.html.",
+        "— [Б. м.] : Банк ресурсов EUCJ, 2016. — URL: https://bank.example/ru/resources/epr-checklist.html. "
+        "— Текст : электронный.",
     ("epr-checklist", "ru", "apa"):
         "Контрольный лист по Европейским правилам о пробации для подразделений пробации. (2016). "
         "[Контрольный лист]. Банк ресурсов EUCJ. https://bank.example/ru/resources/epr-checklist.html",
     ("epr-checklist", "kk", "gost"):
         "Пробация бөлімшелеріне арналған Пробация туралы еуропалық қағидалар бойынша бақылау парағы : "
-        "бақылау парағы. EUCJ ресурстар банкі, 2016. URL: https://bank.example/kk/resources/epr-checklist.html.",
+        "бақылау парағы. — [Б. ж.] : EUCJ ресурстар банкі, 2016. "
+        "— URL: https://bank.example/kk/resources/epr-checklist.html. — Мәтін : электрондық.",
     ("epr-checklist", "kk", "apa"):
         "Пробация бөлімшелеріне арналған Пробация туралы еуропалық қағидалар бойынша бақылау парағы. (2016). "
         "[Бақылау парағы]. EUCJ ресурстар банкі. https://bank.example/kk/resources/epr-checklist.html",
@@ -230,18 +237,20 @@ EXPECTED.update({
         "и пилотировании модели сервисной полиции: план инициирования (2020) [План проекта]. Банк ресурсов EUCJ. "
         "https://bank.example/ru/resources/community-police-initiation-plan-2020.html",
     ("community-police-initiation-plan-2020", "ru", "gost"):
-        "ПРООН в Казахстане, Министерство внутренних дел Республики Казахстан. Содействие в разработке и "
-        "пилотировании модели сервисной полиции: план инициирования (2020) : план проекта. Банк ресурсов EUCJ, "
-        "2020. URL: https://bank.example/ru/resources/community-police-initiation-plan-2020.html.",
+        "Содействие в разработке и пилотировании модели сервисной полиции: план инициирования (2020) : план "
+        "проекта / ПРООН в Казахстане, Министерство внутренних дел Республики Казахстан. — [Б. м.] : "
+        "Банк ресурсов EUCJ, 2020. — URL: https://bank.example/ru/resources/community-police-initiation-plan-2020.html. "
+        "— Текст : электронный.",
     ("community-police-initiation-plan-2020", "kk", "apa"):
         "БҰҰДБ-ның Қазақстандағы өкілдігі, & Қазақстан Республикасының Ішкі істер министрлігі. (2020). "
         "Сервистік полиция моделін әзірлеуге және пилоттық режимде сынауға жәрдемдесу: бастамашылық жоспары "
         "(2020) [Жоба жоспары]. EUCJ ресурстар банкі. "
         "https://bank.example/kk/resources/community-police-initiation-plan-2020.html",
     ("community-police-initiation-plan-2020", "kk", "gost"):
-        "БҰҰДБ-ның Қазақстандағы өкілдігі, Қазақстан Республикасының Ішкі істер министрлігі. Сервистік полиция "
-        "моделін әзірлеуге және пилоттық режимде сынауға жәрдемдесу: бастамашылық жоспары (2020) : жоба жоспары. "
-        "EUCJ ресурстар банкі, 2020. URL: https://bank.example/kk/resources/community-police-initiation-plan-2020.html.",
+        "Сервистік полиция моделін әзірлеуге және пилоттық режимде сынауға жәрдемдесу: бастамашылық жоспары "
+        "(2020) : жоба жоспары / БҰҰДБ-ның Қазақстандағы өкілдігі, Қазақстан Республикасының Ішкі істер "
+        "министрлігі. — [Б. ж.] : EUCJ ресурстар банкі, 2020. — URL: "
+        "https://bank.example/kk/resources/community-police-initiation-plan-2020.html. — Мәтін : электрондық.",
 })
 
 
@@ -256,6 +265,49 @@ def test_rendered_citation_matches_the_hand_checked_one(shipped_resources, rid, 
     texts = citations(shipped_resources[rid], lang, URL, fmt="plain")
     assert list(texts)[0] == ("apa" if lang == "en" else "gost")  # the page's own style first
     assert texts[style] == EXPECTED[(rid, lang, style)]
+
+
+def _people(authors: list[str], title: str = "Четыре автора") -> Resource:
+    return Resource.model_validate({
+        "id": "people-1", "type": "policy-analysis", "date": "2017", "agencies": ["gpo"], "topics": ["probation"],
+        "audience": ["public"], "licence": "cc-by-4.0", "availability": "in-bank",
+        "title": {"ru": title}, "summary": {"ru": "s"}, "authors": authors})
+
+
+@pytest.mark.parametrize("authors,expected", [
+    # 1 to 3 authors: the first one heads the record, all are named after the slash
+    (["Ivan Petrov", "Anna Sokolova", "Maria Ivanova"],
+     "Petrov, I. Четыре автора : аналитический документ / I. Petrov, A. Sokolova, M. Ivanova. "
+     "— [Б. м.] : Банк ресурсов EUCJ, 2017. — Текст : электронный."),
+    # 4 or more: no heading, the first three and "[и др.]"
+    (["Ivan Petrov", "Anna Sokolova", "Maria Ivanova", "Pavel Orlov"],
+     "Четыре автора : аналитический документ / I. Petrov, A. Sokolova, M. Ivanova [и др.]. "
+     "— [Б. м.] : Банк ресурсов EUCJ, 2017. — Текст : электронный."),
+    # an organisation first: no heading (GOST R 7.0.100-2018 heads a record with a person only)
+    (["UNDP Kazakhstan", "Ivan Petrov"],
+     "Четыре автора : аналитический документ / UNDP Kazakhstan, I. Petrov. "
+     "— [Б. м.] : Банк ресурсов EUCJ, 2017. — Текст : электронный."),
+])
+def test_gost_heading_only_for_one_to_three_authors_led_by_a_person(authors, expected):
+    assert citations(_people(authors), "ru", fmt="plain")["gost"] == expected
+
+
+def test_gost_gives_the_date_of_access_only_when_there_is_one():
+    item = {"id": "x", "type": "report", "title": "Заглавие", "language": "ru", "publisher": "Издатель",
+            "issued": {"date-parts": [[2018]]}, "URL": "https://example.org/x"}
+    dated = dict(item, accessed={"date-parts": [[2019, 3, 5]]})
+    assert render(gost_item(dated), "gost", "ru", "plain") == (
+        "Заглавие. — [Б. м.] : Издатель, 2018. — URL: https://example.org/x (дата обращения: 05.03.2019). "
+        "— Текст : электронный.")
+    assert render(gost_item(item), "gost", "ru", "plain") == (
+        "Заглавие. — [Б. м.] : Издатель, 2018. — URL: https://example.org/x. — Текст : электронный.")
+
+
+def test_the_gost_style_is_valid_csl(recwarn):
+    """Against the CSL schema citeproc-py ships (it warns when a style does not validate)."""
+    CitationStylesStyle(str(CSL_DIR / STYLES["gost"]), validate=True)
+    assert [str(w.message) for w in recwarn] == []
+    assert STYLES["gost"] == "gost-r-7-0-100-2018-eucj.csl"
 
 
 def test_the_citation_html_is_sanitised_and_keeps_apa_italics(shipped_resources):
@@ -388,7 +440,7 @@ def test_without_javascript_every_style_is_shown_under_its_name(browser, trainer
         page.goto(trainer_bank["served"] + "kk/resources/epr-checklist.html")
         assert not page.locator(".eucj-cite-switch").is_visible()
         names = page.locator(".eucj-cite-name").all_inner_texts()
-        assert names == ["ГОСТ Р 7.0.5-2008", "APA"]
+        assert names == ["ГОСТ Р 7.0.100-2018", "APA"]
         assert page.locator(".eucj-cite-option[data-style=apa]").is_visible()
     finally:
         context.close()

@@ -11,10 +11,10 @@ What citeproc-py 0.11.1 taught us (read in .venv/.../citeproc/model.py and front
   is a variable itself; APA substitutes a *macro* (the title), so an entry without author
   printed its title twice ("Title. (2016). Title. Publisher."). `_suppress_substituted`
   records the variables the substitute actually rendered and suppresses those.
-- The GOST R 7.0.5-2008 style of the CSL repository writes "Place: Publisher" in one
-  group, so without a place (the bank has none) it printed ". : Publisher"; that and the
-  rest of what we changed are in csl/gost-r-7-0-5-2008-eucj.csl's <summary>. The CSL
-  repository has no GOST R 7.0.100-2018 style (csl/SOURCE.txt).
+- The CSL repository has no GOST R 7.0.100-2018 style (csl/SOURCE.txt): ours is written
+  from its GOST R 7.0.5-2008 one; what changed is in the <summary> of
+  csl/gost-r-7-0-100-2018-eucj.csl. A name's `et-al` is printed only when its term is not
+  empty (`Name.process`), so the style's heading keeps the first author by emptying it.
 - The HTML formatter escapes the values it prints and adds <i> for APA's italic titles;
   the result still goes through the one sanitiser.
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter, model
 from citeproc.frontend import CitationStylesXML
+from citeproc.source import Reference
 from citeproc.source.json import CiteProcJSON
 
 from ..catalogue.model import Resource
@@ -36,7 +37,7 @@ from ..open_data.csl_json import csl_item
 from .ui import t
 
 CSL_DIR = Path(__file__).parent / "csl"
-STYLES = {"apa": "apa.csl", "gost": "gost-r-7-0-5-2008-eucj.csl"}
+STYLES = {"apa": "apa.csl", "gost": "gost-r-7-0-100-2018-eucj.csl"}
 DEFAULT_STYLE = {"en": "apa", "ru": "gost", "kk": "gost"}
 # A page's language, then the locales its missing terms come from, as citeproc orders them.
 LOCALES = {"en": ("en-US",), "ru": ("ru-RU", "en-US"), "kk": ("kk-KZ", "ru-RU", "en-US")}
@@ -49,10 +50,26 @@ def publisher_names() -> dict[str, str]:
 
 
 def citations(res: Resource, lang: str, site_url: str = "", fmt: str = "html") -> dict[str, str]:
-    """Every style's citation of `res` for a page in `lang`: {style: text}, the page's default first."""
+    """Every style's citation of `res` for a page in `lang`: {style: text}, the page's default first.
+    Each is written in the cited version's language (its terms: "[Б. м.]", "[S. l.]"), as
+    GOST R 7.0.100-2018 writes a record in the document's language."""
     item = csl_item(citation_record(res, lang, publisher_names(), site_url))
+    used = item["language"]
     order = sorted(STYLES, key=lambda style: style != DEFAULT_STYLE[lang])
-    return {style: render(item, style, lang, fmt) for style in order}
+    return {style: render(gost_item(item) if style == "gost" else item, style, used, fmt) for style in order}
+
+
+def gost_item(item: dict) -> dict:
+    """What the GOST style needs beyond CSL-JSON, which CSL 1.0.2 cannot work out itself:
+    the content and media type ("Текст : электронный", every bank resource is electronic)
+    in `medium`, and the authors as `original-author` when no heading names the first one
+    (GOST R 7.0.100-2018 heads a record with a person, and only for one to three authors;
+    CSL can neither count names nor tell an organisation from a person)."""
+    gost = dict(item, medium=t("cite_gost_medium", item["language"]))
+    authors = gost.get("author", [])
+    if authors and (len(authors) > 3 or "literal" in authors[0]):
+        gost["original-author"] = gost.pop("author")
+    return gost
 
 
 def render(item: dict, style: str, lang: str, fmt: str = "html") -> str:
@@ -110,6 +127,26 @@ def _suppress_substituted() -> None:
 
 
 _suppress_substituted()
+
+
+def _find_hyphenated_names() -> None:
+    """citeproc-py stores a CSL-JSON key with "_" for "-" ("original_author") but `Names`
+    looks a name variable up as the style spells it ("original-author"), so a hyphenated
+    name variable never rendered; GOST's authors without heading are one."""
+    if getattr(Reference, "eucj_patched", False):
+        return
+    contains, getitem, get = Reference.__contains__, Reference.__getitem__, Reference.get
+
+    def key_of(key):
+        return key.replace("-", "_") if isinstance(key, str) else key
+
+    Reference.__contains__ = lambda self, key: contains(self, key_of(key))
+    Reference.__getitem__ = lambda self, key: getitem(self, key_of(key))
+    Reference.get = lambda self, key, default=None: get(self, key_of(key), default)
+    Reference.eucj_patched = True
+
+
+_find_hyphenated_names()
 
 
 SCRIPT = "assets/javascripts/eucj-citation.js"
