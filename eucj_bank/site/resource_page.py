@@ -1,0 +1,186 @@
+"""A resource's page: title, summary, metadata, downloads, links, checklist, citation,
+related resources and the resource's own Markdown text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..catalogue.model import Resource
+from ..catalogue.text import escape, human_size, plain, summary_html
+from ..catalogue.vocab import label
+from ..open_data.linked_data import dublin_core, resource_jsonld, script_json
+from .checklists import SCRIPT as CHECKLIST_SCRIPT
+from .checklists import render_checklist
+from .citation import citation
+from .page_parts import SiteContext, breadcrumbs, localized, notice_box, page_meta, term_links, term_page, up_to_site_root
+from .rendered_page import RenderedPage, SearchEntry
+from .ui import t
+
+
+def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> RenderedPage:
+    notices: list[str] = []
+    title, title_lang = localized(res.title, lang, "title", notices)
+    summary, summary_lang = localized(res.summary, lang, "summary", notices)
+    up = "../"  # resource pages sit in resources/, one level below the language root
+    site_up = up_to_site_root(lang, 1)
+    scripts = (CHECKLIST_SCRIPT,) if res.checklist else ()
+    metadata = {"linked_data": script_json(resource_jsonld(res, lang, ctx.root)),
+                "dublin_core": dublin_core(res, lang)}
+    out = [_resource_breadcrumbs(res, lang, up), f'<h1 lang="{title_lang}">{escape(title)}</h1>']
+    if res.access == "internal":
+        out.append(notice_box("danger", label("access", "internal", lang), escape(t("internal_notice", lang))))
+    for notice in notices:
+        out.append(notice_box("info", label("languages", lang, lang), escape(notice)))
+    out.append(f'<h2 id="summary">{escape(t("summary_heading", lang))}</h2>')
+    out.append(f'<div class="eucj-summary" lang="{summary_lang}">{summary_html(summary)}</div>')
+    out.append(_metadata_panel(res, lang, up))
+    out.append(_downloads(res, lang, site_up, ctx))
+    if res.links:
+        out.append(_links(res, lang))
+    search = [SearchEntry("", title, summary_html(summary) + f"<p>{escape(_facts(res, lang))}</p>")]
+    if res.checklist:
+        checklist = render_checklist(ctx.root / res.checklist, lang, res.id)
+        heading = t("checklist_heading", lang)
+        out.append(f'<h2 id="checklist">{escape(heading)}</h2>')
+        out.append(checklist)
+        search.append(SearchEntry("checklist", heading, escape(_text_of(checklist))))
+    out.append(_citation(res, lang, ctx))
+    out.append(_related(ctx.related[res.id], lang))
+    full_text = _inline_markdown(res, lang, ctx.root)
+    text_heading = ("full-text", t("text_heading", lang))
+    if full_text:
+        out.append(f'<h2 id="{text_heading[0]}">{escape(text_heading[1])}</h2>')
+    html = "\n\n".join(part for part in out if part) + "\n"
+    return RenderedPage(page_meta(title, plain(summary)[:300], scripts, metadata), html, full_text, search,
+                        text_heading)
+
+
+def _facts(res: Resource, lang: str) -> str:
+    """What a reader may search a resource by besides its title and summary: its terms
+    in this language, date, authors, identifier, file names and link titles."""
+    facts = [label("types", res.type, lang), res.date]
+    facts += [label("agencies", a, lang) for a in res.agencies]
+    facts += [label("topics", topic, lang) for topic in res.topics]
+    facts += [label("audiences", a, lang) for a in res.audience]
+    if res.component:
+        facts.append(label("components", res.component, lang))
+    if res.objective:
+        facts.append(label("objectives", res.objective, lang))
+    if res.activity:
+        facts.append(res.activity)
+    facts += res.authors or []
+    facts.append(res.id)
+    facts += [Path(ref.path).name for ref in res.files]
+    facts += [link.title.get(lang)[0] for link in res.links]
+    return " · ".join(facts)
+
+
+def _text_of(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _resource_breadcrumbs(res: Resource, lang: str, up: str) -> str:
+    return breadcrumbs([(f"{up}index.html", t("home", lang)), (f"{up}catalogue.html", t("catalogue_title", lang)),
+                         (f"{up}browse/{term_page('type', res.type)}.html", label("types", res.type, lang))], lang)
+
+
+def _citation(res: Resource, lang: str, ctx: SiteContext) -> str:
+    # Material's clipboard integration copies the target's text for any element with
+    # data-clipboard-target and says so in the page's language (its "clipboard.copied").
+    text = citation(res, lang, ctx.page_url(lang, res))
+    return (f'<h2 id="cite">{escape(t("cite_heading", lang))}</h2>'
+            f'<div class="eucj-citation"><p id="citation-text">{escape(text)}</p>'
+            f'<button type="button" class="md-button" data-clipboard-target="#citation-text">'
+            f'{escape(t("cite_copy", lang))}</button></div>')
+
+
+def _related(resources: list[Resource], lang: str) -> str:
+    if not resources:
+        return ""
+    items = []
+    for other in resources:
+        title, used = other.title.get(lang)
+        items.append(f'<li><a href="{other.id}.html" lang="{used}">{escape(title)}</a> '
+                     f'<span class="eucj-file-meta">{escape(label("types", other.type, lang))} · '
+                     f'{escape(other.date)}</span></li>')
+    return f'<h2 id="related">{escape(t("related_heading", lang))}</h2><ul class="eucj-related">{"".join(items)}</ul>'
+
+
+def _metadata_panel(res: Resource, lang: str, up: str) -> str:
+    rows: list[tuple[str, str]] = [
+        ("field_type", term_links("types", "type", [res.type], lang, up)),
+        ("field_date", escape(res.date)),
+        ("field_agencies", term_links("agencies", "agency", res.agencies, lang, up)),
+    ]
+    if res.component:
+        rows.append(("field_component", escape(label("components", res.component, lang))))
+    if res.activity:
+        rows.append(("field_activity", escape(res.activity)))
+    if res.objective:
+        rows.append(("field_objective", escape(label("objectives", res.objective, lang))))
+    rows.append(("field_topics", term_links("topics", "topic", res.topics, lang, up)))
+    rows.append(("field_audience", term_links("audiences", None, res.audience, lang, up)))
+    if res.authors:
+        rows.append(("field_authors", ", ".join(escape(a) for a in res.authors)))
+    rows.append(("field_licence", escape(label("licences", res.licence, lang))))
+    rows.append(("field_availability", escape(label("availability", res.availability, lang))))
+    if res.holder:
+        holder = escape(label("agencies", res.holder.agency, lang))
+        if res.holder.note:
+            note, used = res.holder.note.get(lang)
+            holder += f'<br><span lang="{used}">{escape(note)}</span>'
+        rows.append(("field_holder", holder))
+    rows.append(("field_id", f"<code>{escape(res.id)}</code>"))
+    body = "".join(f"<dt>{escape(t(key, lang))}</dt><dd>{value}</dd>" for key, value in rows)
+    return (f'<section class="eucj-meta-panel" aria-labelledby="about-resource">'
+            f'<h2 id="about-resource">{escape(t("meta_heading", lang))}</h2>'
+            f'<dl class="eucj-meta">{body}</dl></section>')
+
+
+def _downloads(res: Resource, lang: str, site_up: str, ctx: SiteContext) -> str:
+    out = [f'<h2 id="downloads">{escape(t("downloads_heading", lang))}</h2>']
+    if not res.files:
+        if not res.checklist:
+            out.append(notice_box("note", label("availability", res.availability, lang),
+                                   escape(t("not_in_bank_notice", lang) if res.availability != "in-bank"
+                                          else t("downloads_none", lang))))
+        else:
+            out.append(f"<p>{escape(t('downloads_none', lang))}</p>")
+        return "\n".join(out)
+    if lang not in res.file_langs():
+        out.append(notice_box("info eucj-no-lang", t("no_file_in_language_title", lang),
+                              escape(t("no_file_in_language", lang))))
+    units = t("size_units", lang)
+    for file_lang in sorted(res.file_langs(), key=lambda code: code != lang):
+        items = []
+        for ref in (f for f in res.files if f.lang == file_lang):
+            size = (ctx.root / ref.path).stat().st_size
+            text = t("download_label", lang, language=label("languages", file_lang, lang),
+                     format=label("formats", ref.format, lang), size=human_size(size, units))
+            name = Path(ref.path).name
+            # data-url: the address printed after the link on paper (eucj.css).
+            where = f"{ctx.site_url.rstrip('/')}/{ref.path}" if ctx.site_url else ref.path
+            items.append(f'<li><a href="{site_up}{escape(ref.path)}" download hreflang="{file_lang}"'
+                         f' data-url="{escape(where)}">'
+                         f"{escape(name)}</a> <span class=\"eucj-file-meta\">{escape(text)}</span></li>")
+        out.append(f'<h3 id="files-{file_lang}">{escape(label("languages", file_lang, lang))}</h3>'
+                   f'<ul class="eucj-downloads">{"".join(items)}</ul>')
+    return "\n".join(out)
+
+
+def _links(res: Resource, lang: str) -> str:
+    items = []
+    for link in res.links:
+        text, used = link.title.get(lang)
+        items.append(f'<li><a href="{escape(link.url)}" rel="noopener" lang="{used}">{escape(text)}</a></li>')
+    return f'<h2 id="links">{escape(t("links_heading", lang))}</h2><ul>{"".join(items)}</ul>'
+
+
+def _inline_markdown(res: Resource, lang: str, root: Path) -> str:
+    """The Markdown file of this language, shown on the page (headings pushed below h2)."""
+    for ref in res.files:
+        if ref.lang == lang and ref.format == "md":
+            text = (root / ref.path).read_text(encoding="utf-8")
+            return re.sub(r"^(#{1,4}) ", lambda m: "#" * (len(m.group(1)) + 2) + " ", text, flags=re.M)
+    return ""
