@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eucj_bank.catalogue.load import load_catalogue
 from eucj_bank.catalogue.problems import errors
-from eucj_bank.catalogue.profiles import check_selection, load_profile
+from eucj_bank.catalogue.profiles import check_selection, load_profile, profile_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,20 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.path)
     result = load_catalogue(path, path.parent, strict=args.strict)
     problems = list(result.problems)
-    profile = load_profile(Path(args.profile)) if args.profile else None
-    if profile is not None:
-        problems += profile.problems
-        if result.catalogue is not None:
-            problems += check_selection(profile, result.catalogue)
+    # Without --profile, the build's own default (the full public bank): what the build
+    # refuses (an empty or all-internal catalogue), the validator refuses first.
+    profile = load_profile(profile_path(ROOT, args.profile))
+    problems += profile.problems
+    if result.catalogue is not None:
+        problems += check_selection(profile, result.catalogue)
     for problem in problems:
         print(problem)
     found = errors(problems)
-    if found or not result.ok or (profile is not None and not profile.ok):
+    if found or not result.ok or not profile.ok:
         print(f"{len(found)} error(s), {len(problems) - len(found)} warning(s)", file=sys.stderr)
         return 1
     count = len(result.catalogue.resources) if result.catalogue else 0
     chosen = f", {len(profile.profile.select(result.catalogue).resources)} in the copy {profile.profile.name}" \
-        if profile is not None else ""
+        if args.profile else ""
     print(f"{path}: {count} resources{chosen}, valid ({len(problems)} warning(s))", file=sys.stderr)
     return 0
 

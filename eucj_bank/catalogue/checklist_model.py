@@ -70,6 +70,9 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
     data, smap, problems = load_yaml(text, display)
     if data is None:
         return problems
+    if not isinstance(data, dict):
+        return problems + [Problem(display, 1, 1, "checklist", "a checklist must be a mapping with `sections:`",
+                                   _HINTS["missing"])]
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
@@ -77,8 +80,9 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p[0].isupper() or "[" in p
                                                                              or p in ("none", "str"))))
             mark = smap.locate(loc, key=err["type"] == "extra_forbidden")
-            message = {"extra_forbidden": f"unknown field '{loc[-1]}'",
-                       "missing": f"{loc[-1]} is missing" if loc else "the checklist is empty"}.get(
+            leaf = loc[-1] if loc else "checklist"
+            message = {"extra_forbidden": f"unknown field '{leaf}'",
+                       "missing": f"{leaf} is missing" if loc else "the checklist is empty"}.get(
                            err["type"], err["msg"][0].lower() + err["msg"][1:])
             problems.append(Problem(display, mark.line, mark.col, _where(loc, data), message,
                                     _HINTS.get(err["type"], "correct the value")))

@@ -20,7 +20,14 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == WARNING else ""
-        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.where}: {self.message} - {self.hint}"
+        file, where, message, hint = (one_line(s) for s in (self.file, self.where, self.message, self.hint))
+        return f"{file}:{self.line}:{self.col}: {prefix}{where}: {message} - {hint}"
+
+
+def one_line(text: str) -> str:
+    """`text` with control and other invisible characters written as escapes (\\n, \\x00):
+    a value quoted in a message (a file name, a title) cannot break the one-line format."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -69,10 +69,13 @@ class Selection(Strict):
     internal: bool = False  # publish internal (agency staff only) resources as well
 
     def admits(self, res: Resource) -> bool:
-        if res.access != "public" and not self.internal:
+        # `res` may be a rejected entry's partial model (load._partial_resource): a field
+        # can be missing or hold what YAML gave (a list for `type`), so read defensively.
+        if getattr(res, "access", "public") != "public" and not self.internal:
             return False
-        wanted = ((self.agencies, res.agencies), (self.types, [res.type]), (self.topics, res.topics))
-        return all(not chosen or set(chosen) & set(values) for chosen, values in wanted)
+        wanted = ((self.agencies, getattr(res, "agencies", [])), (self.types, [getattr(res, "type", None)]),
+                  (self.topics, getattr(res, "topics", [])))
+        return all(not chosen or set(chosen) & _terms(values) for chosen, values in wanted)
 
 
 class Profile(Strict):
@@ -91,6 +94,10 @@ class Profile(Strict):
 
     def select(self, catalogue: Catalogue) -> Catalogue:
         return Catalogue.model_construct(resources=[r for r in catalogue.resources if self.include.admits(r)])
+
+
+def _terms(values: object) -> set[str]:
+    return {v for v in values if isinstance(v, str)} if isinstance(values, list) else set()
 
 
 def profile_path(root: Path, given: str | None) -> Path:

@@ -1,0 +1,107 @@
+"""Hostile input: every file an editor or an agency brings is refused with a located,
+one-line message, never a traceback, a hang or a memory blow-up.
+
+tests/data/hostile/ holds one file per attack; expected.txt lists the exact message the
+validator prints for it (catalogue-*: the catalogue, profile-*: `--profile`,
+checklist-*: the checklist check). Time and memory of each refusal are measured by
+scripts/benchmark_hostile.py, not here.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import ROOT
+
+from eucj_bank.catalogue.checklist_model import check_checklist
+from eucj_bank.catalogue.profiles import load_profile
+from eucj_bank.catalogue.yaml_source import MAX_DEPTH, load_yaml
+
+HOSTILE = ROOT / "tests/data/hostile"
+SCRIPT = ROOT / "scripts/validate_catalogue.py"
+CASES = sorted(p.name for p in HOSTILE.iterdir() if p.name.startswith(("catalogue-", "profile-", "checklist-")))
+
+
+def _expected() -> dict[str, list[str]]:
+    by_case = defaultdict(list)
+    for line in (HOSTILE / "expected.txt").read_text("utf-8").splitlines():
+        by_case[line.split(":", 1)[0]].append(line)
+    return by_case
+
+
+def _messages(case: str) -> tuple[list[str], str]:
+    """The problems the validator prints for `case` (run as editors run it), and its whole output."""
+    if case.startswith("checklist-"):
+        lines = [str(p) for p in check_checklist(HOSTILE / case, case)]
+        return lines, "\n".join(lines)
+    args = [case] if case.startswith("catalogue-") else ["--profile", case, str(ROOT / "resource_catalog.yaml")]
+    result = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=HOSTILE)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stdout.splitlines(), result.stdout + result.stderr
+
+
+def test_every_case_has_expectations():
+    assert set(CASES) == set(_expected())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_hostile_file_is_refused_with_the_exact_located_message(case):
+    lines, output = _messages(case)
+    assert "Traceback" not in output
+    for expected in _expected()[case]:
+        assert expected in lines, output
+
+
+def test_messages_stay_on_one_line():
+    data, _, problems = load_yaml("a: b\n\"key\\nwith newline\": 1\n\"key\\nwith newline\": 2\n", "x.yaml")
+    assert len(problems) == 1
+    assert "\n" not in str(problems[0]) and "key\\nwith newline" in str(problems[0])
+
+
+def test_an_alias_within_the_bound_still_works():
+    data, _, problems = load_yaml("a: &x [1, 2]\nb: *x\n", "x.yaml")
+    assert problems == [] and data == {"a": [1, 2], "b": [1, 2]}
+
+
+SCALARS = st.sampled_from(["x", "'q'", "1", "2016-05-20", "null", "!!str s", "!!python/name:os.system ''",
+                           "!foo x", "!!binary aGk=", "*a", "&b y", "*b", "*zz"])
+
+
+@st.composite
+def yaml_documents(draw):
+    """Small YAML documents mixing anchors, aliases (also undefined and recursive ones),
+    explicit tags and nesting, block and flow style."""
+    depth = draw(st.integers(0, MAX_DEPTH + 10))
+    inner = draw(SCALARS)
+    flow = draw(st.booleans())
+    body = "[" * depth + inner + "]" * depth if flow else inner
+    keys = draw(st.lists(st.sampled_from(["k", "&a k", "id", "title", "resources", "sections", "name"]),
+                         min_size=1, max_size=4))
+    lines = [f"{k}: {draw(st.sampled_from(['&a ', '', '!!map ', '&c ']))}{body}" for k in keys]
+    lines += [f"{'  ' * i}l{i}:" for i in range(draw(st.integers(0, MAX_DEPTH + 5)))]
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\nz: *c\n", "\x00", "\n- x\n"]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_documents())
+def test_yaml_with_aliases_tags_and_nesting_gives_data_or_located_problems(text):
+    data, _, problems = load_yaml(text, "fuzz.yaml")
+    assert all(p.line >= 1 and p.col >= 1 and "\n" not in str(p) for p in problems)
+    if "!!python" in text or "!foo" in text or "!!binary" in text:
+        assert problems, text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_documents())
+def test_fuzzed_profiles_and_checklists_never_crash(tmp_path_factory, text):
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / "p.yml").write_text("name: x\nsite_name: {en: a}\n" + text, encoding="utf-8")
+    (folder / "c.yaml").write_text(text, encoding="utf-8")
+    result = load_profile(folder / "p.yml")
+    assert all(p.line >= 1 and "\n" not in str(p) for p in result.problems)
+    assert all(p.line >= 1 and "\n" not in str(p) for p in check_checklist(folder / "c.yaml", "c.yaml"))
