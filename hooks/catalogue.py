@@ -15,7 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from eucj_bank.catalogue.problems import errors
+from eucj_bank.catalogue.problems import Problem, errors
+from eucj_bank.catalogue.profile_safety import base_url_problem
 from eucj_bank.catalogue.profiles import load_profile, profile_path
 from eucj_bank.copies import build_session
 
@@ -37,6 +38,10 @@ def on_config(config):
     _report(profile.problems, "the site profile has errors", failed=not profile.ok)
     if profile.profile.base_url:
         config.site_url = profile.profile.base_url
+    elif config.site_url and base_url_problem(config.site_url):  # EUCJ_SITE_URL: printed in every page
+        _report([Problem("EUCJ_SITE_URL", 1, 1, "site address", f"{config.site_url!r} {base_url_problem(config.site_url)}",
+                         "give the copy's address, e.g. EUCJ_SITE_URL=https://intranet.example.kz/bank/")],
+                "the site address has errors", failed=True)
     catalogue = _catalogue_path(config)
     session = build_session.start(catalogue.parent, catalogue, profile, site_url=config.site_url or "")
     _report(session.result.problems, "the catalogue has errors", failed=not session.result.ok)

@@ -21,6 +21,7 @@ from pydantic import StringConstraints, ValidationError
 from .load import display_path, error_location, explain_error
 from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
 from .problems import Problem, errors, sort_key
+from .profile_safety import base_url_problem, logo_problem, plain_text_problem
 from .vocab import nearest, terms
 from .yaml_source import SourceMap, load_yaml, read_text
 
@@ -174,6 +175,12 @@ class _Checker:
     def profile(self, profile: Profile, folder: Path) -> Profile:
         self.all_languages(("site_name",), profile.site_name,
                            "each language's pages show their own site name in the header and title")
+        for lang in ("en", "ru", "kk"):
+            name = getattr(profile.site_name, lang)
+            why = plain_text_problem(name) if name else None
+            if why:
+                self.add(("site_name", lang), f"site_name.{lang} {why}",
+                         "write the name as plain text; for quotes use « » or ’")
         if profile.contact:
             self.all_languages(("contact", "name"), profile.contact.name, "the footer shows it in each language")
             self.contact(profile.contact)
@@ -213,6 +220,10 @@ class _Checker:
                  f"Write #rrggbb (e.g. \"#1b5e20\", in quotes) or one of: {', '.join(names)}")
 
     def logo(self, value: str, folder: Path) -> Path | None:
+        refused = logo_problem(value, folder)
+        if refused:
+            self.add(("logo",), *refused)
+            return None
         target = (folder / value).resolve()
         if not target.is_file():
             self.add(("logo",), f"the logo {value} does not exist",
@@ -226,8 +237,10 @@ class _Checker:
 
     def base_url(self, value: str) -> str:
         parsed = urlparse(value)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
-            self.add(("base_url",), f"base_url {value!r} is not an http(s) address of a folder",
+        basic = parsed.scheme in ("http", "https") and parsed.netloc and not parsed.query and not parsed.fragment
+        if not basic or base_url_problem(value):
+            why = base_url_problem(value) if basic else "is not an http(s) address of a folder"
+            self.add(("base_url",), f"base_url {value!r} {why}",
                      "write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
                      "or remove base_url for a copy that works at any address")
         return value if value.endswith("/") else value + "/"

@@ -180,6 +180,10 @@ def _refuse_unsafe(text: str, file: str) -> Problem | None:
                                "mappings only".format(tag=event.tag.replace("tag:yaml.org,2002:", "!!")),
                                "remove the tag (the word starting with !)")
             if isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for anchor, _ in open_nodes):
+                    return Problem(file, mark.line + 1, mark.column + 1, "YAML limits",
+                                   "the alias *{name} refers to the value that contains it".format(name=event.anchor),
+                                   "write the values out instead of repeating them with &anchors and *aliases")
                 size = anchored.get(event.anchor, 1)
                 total += size
                 through_aliases += size
