@@ -17,6 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from eucj_bank.catalogue.problems import Problem, errors
 from eucj_bank.catalogue.profile_safety import base_url_problem
+from eucj_bank.catalogue.repository import symlink_problems
 from eucj_bank.catalogue.profiles import load_profile, profile_path
 from eucj_bank.copies import build_session
 
@@ -34,7 +35,9 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return config
-    profile = load_profile(profile_path(Path(config.config_file_path).parent, os.environ.get("EUCJ_PROFILE")))
+    root = Path(config.config_file_path).parent
+    _report(symlink_problems(root), "the hand-written pages have errors", failed=bool(symlink_problems(root)))
+    profile = load_profile(profile_path(root, os.environ.get("EUCJ_PROFILE")))
     _report(profile.problems, "the site profile has errors", failed=not profile.ok)
     if profile.profile.base_url:
         config.site_url = profile.profile.base_url

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from eucj_bank.catalogue.load import load_catalogue
 from eucj_bank.catalogue.problems import errors
-from eucj_bank.catalogue.profiles import check_selection, load_profile, profile_path
+from eucj_bank.catalogue.load import display_path
+from eucj_bank.catalogue.profiles import load_profile, profile_path
+from eucj_bank.catalogue.repository import check_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,8 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     # refuses (an empty or all-internal catalogue), the validator refuses first.
     profile = load_profile(profile_path(ROOT, args.profile))
     problems += profile.problems
-    if result.catalogue is not None:
-        problems += check_selection(profile, result.catalogue)
+    problems += check_copy(profile, result, path.parent, display_path(path))
     for problem in problems:
         print(problem)
     found = errors(problems)

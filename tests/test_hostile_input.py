@@ -16,10 +16,11 @@ from collections import defaultdict
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import ROOT
+from support import ROOT, build_site
 
 from eucj_bank.catalogue.checklist_model import check_checklist
 from eucj_bank.catalogue.profiles import load_profile
+from eucj_bank.catalogue.repository import symlink_problems
 from eucj_bank.catalogue.yaml_source import MAX_DEPTH, load_yaml
 
 HOSTILE = ROOT / "tests/data/hostile"
@@ -30,8 +31,13 @@ CASES = sorted(p.name for p in HOSTILE.iterdir() if p.name.startswith(("catalogu
 def _expected() -> dict[str, list[str]]:
     by_case = defaultdict(list)
     for line in (HOSTILE / "expected.txt").read_text("utf-8").splitlines():
-        by_case[line.split(":", 1)[0]].append(line)
+        by_case[line.split(":", 1)[0].split("/")[0]].append(line)
     return by_case
+
+
+def _catalogue(case: str) -> str:
+    """A case is a catalogue file, or a folder holding a bank (catalogue and files)."""
+    return f"{case}/resource_catalog.yaml" if (HOSTILE / case).is_dir() else case
 
 
 def _messages(case: str) -> tuple[list[str], str]:
@@ -39,7 +45,7 @@ def _messages(case: str) -> tuple[list[str], str]:
     if case.startswith("checklist-"):
         lines = [str(p) for p in check_checklist(HOSTILE / case, case)]
         return lines, "\n".join(lines)
-    args = [case] if case.startswith("catalogue-") else ["--profile", case, str(ROOT / "resource_catalog.yaml")]
+    args = [_catalogue(case)] if case.startswith("catalogue-") else ["--profile", case, str(ROOT / "resource_catalog.yaml")]
     result = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=HOSTILE)
     assert result.returncode == 1, result.stdout + result.stderr
     return result.stdout.splitlines(), result.stdout + result.stderr
@@ -55,6 +61,30 @@ def test_hostile_file_is_refused_with_the_exact_located_message(case):
     assert "Traceback" not in output
     for expected in _expected()[case]:
         assert expected in lines, output
+
+
+@pytest.mark.parametrize("case", ["catalogue-alias-bomb.yaml", "catalogue-python-tag.yaml",
+                                  "catalogue-internal-leak", "catalogue-no-topics-type-list.yaml"])
+def test_the_build_refuses_with_the_same_messages(case, tmp_path):
+    """What the validator refuses, the build refuses first thing, with the same message."""
+    result = build_site(tmp_path / "site", catalogue=HOSTILE / _catalogue(case))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    for line in _expected()[case]:
+        if ": warning: " not in line:
+            assert line.split(":", 1)[1] in output, output
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("*.html"))
+
+
+def test_symlinks_in_the_hand_written_folders_are_refused(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy/leak.conf").symlink_to(ROOT / "resource_catalog.yaml")
+    (tmp_path / "docs/ok.md").write_text("# ok\n", encoding="utf-8")
+    found = [str(p) for p in symlink_problems(tmp_path)]
+    assert found == ["deploy/leak.conf:1:1: deploy/: this is a symbolic link; the build reads the files of deploy/ "
+                     "only as they are - replace the link with a copy of the file it points to"]
+    assert symlink_problems(ROOT) == []
 
 
 def test_messages_stay_on_one_line():

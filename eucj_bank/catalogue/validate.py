@@ -11,7 +11,7 @@ from .checklist_model import check_checklist
 from .model import FileRef, Localized, Resource
 from .problems import WARNING, Problem
 from .vocab import LANGS, format_for_extension, nearest, terms
-from .yaml_source import SourceMap
+from .yaml_source import SourceMap, read_text
 
 # field -> vocabulary it draws from
 VOCAB_FIELDS = {
@@ -139,6 +139,8 @@ class _Checker:
                      f"format is {ref.format} but the file name ends in '{target.suffix}'",
                      f"set format: {expected}" if expected else
                      f"rename the file to end in {', '.join(_extensions(ref.format))}")
+        if ref.format == "md":  # shown on the page as text: it must read as UTF-8
+            self.problems.extend(read_text(target, _shown(target))[1])
         if ref.sha256 and _sha256(target) != ref.sha256:
             self.add(where, path + ("sha256",), "sha256 does not match the file",
                      f"if the file was replaced on purpose, set sha256: {_sha256(target)}")
