@@ -57,6 +57,24 @@ def test_no_output_holds_a_payload_or_a_leaked_file(built):
     assert scanned > 50
 
 
+def test_no_csv_cell_is_a_formula(site):
+    import csv
+
+    with open(site / "data/catalogue.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    hostile = next(row for row in rows if row["id"] == "hostile")
+    assert hostile["authors"].startswith("'=HYPERLINK(") and hostile["activity"] == "'@SUM(1)"
+    for row in rows:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row.values()), row
+
+
+def test_feeds_are_well_formed_xml(site):
+    from xml.etree import ElementTree
+
+    for prefix in ("", "ru/", "kk/"):
+        ElementTree.parse(site / prefix / "feed.xml")
+
+
 def test_resource_text_is_rendered_as_inert_data(site):
     html = (site / "resources/hostile.html").read_text("utf-8")
     text = html.split('id="full-text"', 1)[1]

@@ -95,7 +95,7 @@ class Resource(Strict):
         if isinstance(value, int) and 1000 <= value <= 9999:
             return str(value)
         if isinstance(value, str):
-            match = DATE_PATTERN.match(value)
+            match = DATE_PATTERN.fullmatch(value)
             if not match:
                 raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
             year, month, day = (int(g) if g else None for g in match.groups())
@@ -111,7 +111,7 @@ class Resource(Strict):
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, str):
-            if not DAY_PATTERN.match(value):
+            if not DAY_PATTERN.fullmatch(value):
                 raise ValueError("added must be a full date YYYY-MM-DD")
             try:
                 dt.date.fromisoformat(value)

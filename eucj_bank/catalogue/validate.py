@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -175,6 +176,23 @@ class _Checker:
             return None
         return resolved
 
+    def control_characters(self, where: str, path: tuple, value: object) -> None:
+        """Refuse invisible control characters (written as YAML escapes such as "\\x07"):
+        refused, not stripped, because one is always a paste mistake the editor should
+        see, and XML (the feeds, sitemaps) cannot carry it at all."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.control_characters(where, path + (key,), item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self.control_characters(where, path + (i,), item)
+        elif isinstance(value, str):
+            bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+            if bad is not None:
+                dotted = ".".join(str(p) for p in path[2:])
+                self.add(where, path, "{field} contains the control character U+{code:04X}".format(
+                    field=dotted, code=ord(bad)), "delete it (it is invisible: retype the text around it)")
+
     def url(self, where: str, path: tuple, url: str) -> None:
         parsed = urlparse(url.strip())
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
@@ -220,4 +238,8 @@ def check_resources(resources: list[tuple[int, Resource]], raw: list, smap: Sour
             first_seen[rid] = index
     for index, res in resources:
         checker.resource(index, res)
+    for index, entry in enumerate(raw):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        name = f"resources[{index}] '{rid}'" if isinstance(rid, str) else f"resources[{index}]"
+        checker.control_characters(name, ("resources", index), entry)
     return checker.problems
