@@ -135,3 +135,22 @@ def test_fuzzed_profiles_and_checklists_never_crash(tmp_path_factory, text):
     result = load_profile(folder / "p.yml")
     assert all(p.line >= 1 and "\n" not in str(p) for p in result.problems)
     assert all(p.line >= 1 and "\n" not in str(p) for p in check_checklist(folder / "c.yaml", "c.yaml"))
+
+
+def test_a_server_that_exits_or_never_answers_is_a_clear_error_not_a_hang():
+    import socket
+    import time
+
+    from eucj_bank.bench.measure import _wait_for, free_port
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    with pytest.raises(RuntimeError, match="exited with status 0"):
+        _wait_for(f"http://127.0.0.1:{free_port()}/", lambda body: True, 600, gone)
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        start = time.monotonic()
+        with pytest.raises(TimeoutError, match="not ready after"):
+            _wait_for(f"http://127.0.0.1:{silent.getsockname()[1]}/", lambda body: True, 1)
+        assert time.monotonic() - start < 30
