@@ -154,3 +154,21 @@ def test_a_server_that_exits_or_never_answers_is_a_clear_error_not_a_hang():
         with pytest.raises(TimeoutError, match="not ready after"):
             _wait_for(f"http://127.0.0.1:{silent.getsockname()[1]}/", lambda body: True, 1)
         assert time.monotonic() - start < 30
+
+
+def test_an_injected_inline_script_is_never_hashed_into_the_policy(shipped, tmp_path):
+    """csp_policy.py allows the theme's own scripts only; it names a page carrying another."""
+    import shutil
+
+    from eucj_bank.copies.csp import policy_for
+
+    site = tmp_path / "site"
+    shutil.copytree(shipped["site"], site)
+    clean = policy_for(site)
+    page = site / "ru/catalogue.html"
+    page.write_text(page.read_text("utf-8").replace("</body>", "<script>alert(1)</script></body>"), "utf-8")
+    assert policy_for(site) == clean
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/csp_policy.py"), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "ru/catalogue.html: an inline script the theme does not emit" in result.stderr
+    assert result.stdout.strip() == clean
