@@ -28,8 +28,9 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.lock
 validate: $(VENV)/.site-installed  ## Check resource_catalog.yaml (and PROFILE); every problem with file:line:col
 	$(PY) scripts/validate_catalogue.py
 
-site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<name>.yml: an agency's copy)
+site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=...: an agency's copy; EUCJ_SIGNING_KEY=...: sign it)
 	$(VENV)/bin/mkdocs build --clean
+	$(PY) scripts/sign_manifest.py  # only when EUCJ_SIGNING_KEY names the agency's SSH key
 	$(PY) scripts/package_offline.py
 
 serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing
