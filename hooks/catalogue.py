@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from eucj_bank.catalogue.problems import Problem, errors
 from eucj_bank.catalogue.profile_safety import base_url_problem
-from eucj_bank.catalogue.repository import symlink_problems
+from eucj_bank.catalogue.repository import snippet_problems, symlink_problems
 from eucj_bank.catalogue.profiles import load_profile, profile_path
 from eucj_bank.copies import build_session
 
@@ -36,7 +36,8 @@ def on_config(config):
     if i18n is not None and getattr(i18n, "building", False):
         return config
     root = Path(config.config_file_path).parent
-    _report(symlink_problems(root), "the hand-written pages have errors", failed=bool(symlink_problems(root)))
+    found = symlink_problems(root) + snippet_problems(root)
+    _report(found, "the hand-written pages have errors", failed=bool(found))
     profile = load_profile(profile_path(root, os.environ.get("EUCJ_PROFILE")))
     _report(profile.problems, "the site profile has errors", failed=not profile.ok)
     if profile.profile.base_url:

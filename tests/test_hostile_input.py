@@ -20,7 +20,7 @@ from support import ROOT, build_site
 
 from eucj_bank.catalogue.checklist_model import check_checklist
 from eucj_bank.catalogue.profiles import load_profile
-from eucj_bank.catalogue.repository import symlink_problems
+from eucj_bank.catalogue.repository import snippet_problems, symlink_problems
 from eucj_bank.catalogue.yaml_source import MAX_DEPTH, load_yaml
 
 HOSTILE = ROOT / "tests/data/hostile"
@@ -64,7 +64,9 @@ def test_hostile_file_is_refused_with_the_exact_located_message(case):
 
 
 @pytest.mark.parametrize("case", ["catalogue-alias-bomb.yaml", "catalogue-python-tag.yaml",
-                                  "catalogue-internal-leak", "catalogue-no-topics-type-list.yaml"])
+                                  "catalogue-internal-leak", "catalogue-no-topics-type-list.yaml",
+                                  "catalogue-file-name-newline", "catalogue-markdown-not-utf8",
+                                  "catalogue-control-characters.yaml"])
 def test_the_build_refuses_with_the_same_messages(case, tmp_path):
     """What the validator refuses, the build refuses first thing, with the same message."""
     result = build_site(tmp_path / "site", catalogue=HOSTILE / _catalogue(case))
@@ -85,6 +87,23 @@ def test_symlinks_in_the_hand_written_folders_are_refused(tmp_path):
     assert found == ["deploy/leak.conf:1:1: deploy/: this is a symbolic link; the build reads the files of deploy/ "
                      "only as they are - replace the link with a copy of the file it points to"]
     assert symlink_problems(ROOT) == []
+
+
+def test_snippet_includes_outside_deploy_or_missing_are_located(tmp_path):
+    (tmp_path / "docs/en").mkdir(parents=True)
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy/ok.conf").write_text("ok\n", encoding="utf-8")
+    (tmp_path / "resource_catalog.yaml").write_text("resources: []\n", encoding="utf-8")
+    (tmp_path / "docs/en/page.md").write_text(
+        '# Page\n\n--8<-- "ok.conf"\n\n--8<-- "../resource_catalog.yaml"\n\n  --8<-- \'missing.conf\'\n'
+        ';--8<-- "escaped.conf"\n', encoding="utf-8")
+    found = [str(p) for p in snippet_problems(tmp_path)]
+    assert found == [
+        "docs/en/page.md:5:1: snippet: the included file ../resource_catalog.yaml is not in deploy/ - "
+        "give the path of a file of deploy/, from that folder",
+        "docs/en/page.md:7:3: snippet: the included file missing.conf is not in deploy/ - "
+        "give the path of a file of deploy/, from that folder"]
+    assert snippet_problems(ROOT) == []
 
 
 def test_messages_stay_on_one_line():

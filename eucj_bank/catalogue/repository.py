@@ -23,6 +23,9 @@ from .profiles import ProfileResult, check_selection
 from .yaml_source import SourceMap
 
 HAND_WRITTEN = ("docs", "deploy", "overrides")
+SNIPPET_BASE = "deploy"  # mkdocs.yml: pymdownx.snippets base_path
+# pymdownx.snippets' single-line form, `--8<-- "path"` (a leading `;` disables it)
+_SNIPPET = re.compile(r"""^(\s*)-{1,}8<-{1,}\s+(["'])(.+?)\2\s*$""")
 
 
 def check_copy(profile: ProfileResult, result: LoadResult, root: Path, display: str) -> list[Problem]:
@@ -48,6 +51,27 @@ def symlink_problems(root: Path, folders: tuple[str, ...] = HAND_WRITTEN) -> lis
                                         "this is a symbolic link; the build reads the files of {folder}/ only as "
                                         "they are".format(folder=folder),
                                         "replace the link with a copy of the file it points to"))
+    return problems
+
+
+def snippet_problems(root: Path, docs: str = "docs", base: str = SNIPPET_BASE) -> list[Problem]:
+    """A located error for each snippet include in the hand-written pages whose file is
+    not in `base`/ (pymdownx.snippets would stop the build with a traceback)."""
+    problems = []
+    fence = (Path(root) / base).resolve()
+    for page in sorted((Path(root) / docs).rglob("*.md")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), 1):
+            match = _SNIPPET.match(line)
+            if not match:
+                continue
+            name = match.group(3).split(":")[0]  # `file:3:5` selects lines
+            target = (fence / name).resolve()
+            if not target.is_relative_to(fence) or not target.is_file():
+                problems.append(Problem(page.relative_to(root).as_posix(), number, len(match.group(1)) + 1,
+                                        "snippet", "the included file {name} is not in {base}/".format(
+                                            name=name, base=base),
+                                        "give the path of a file of {base}/, from that folder".format(base=base)))
     return problems
 
 

@@ -148,6 +148,11 @@ class _Checker:
 
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""
+        if any(unicodedata.category(c) == "Cc" for c in value) or "\\" in value:
+            self.add(where, path, "the file name {name!r} holds a line break, a control character or a "
+                     "backslash".format(name=value),
+                     "rename the file with letters, digits, hyphens and dots only, and give the new name here")
+            return None
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or ":" in rel.parts[0]:
             self.add(where, path, f"{value} is an absolute path",
