@@ -191,3 +191,16 @@ def test_an_injected_inline_script_is_never_hashed_into_the_policy(shipped, tmp_
                             capture_output=True, text=True)
     assert result.returncode == 1 and "ru/catalogue.html: an inline script the theme does not emit" in result.stderr
     assert result.stdout.strip() == clean
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    from eucj_bank.catalogue.load import load_catalogue
+    from eucj_bank.catalogue.yaml_source import MAX_BYTES
+
+    path = tmp_path / "resource_catalog.yaml"
+    with open(path, "wb") as f:
+        f.write(b"resources:\n")
+        f.truncate(MAX_BYTES + 1)
+    problems = [str(p) for p in load_catalogue(path).problems]
+    assert len(problems) == 1 and f"more than the {MAX_BYTES} a YAML file may have" in problems[0]
+    assert problems[0].startswith(f"{path}:1:1: YAML limits: ") or ":1:1: YAML limits: " in problems[0]
