@@ -17,7 +17,7 @@ from eucj_bank.catalogue.load import load_catalogue
 from eucj_bank.catalogue.problems import errors
 from eucj_bank.catalogue.load import display_path
 from eucj_bank.catalogue.profiles import load_profile, profile_path
-from eucj_bank.catalogue.repository import check_copy
+from eucj_bank.catalogue.repository import check_copy, snippet_problems, symlink_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     profile = load_profile(profile_path(ROOT, args.profile))
     problems += profile.problems
     problems += check_copy(profile, result, path.parent, display_path(path))
+    problems += symlink_problems(ROOT) + snippet_problems(ROOT)  # the hand-written pages the build reads
     for problem in problems:
         print(problem)
     found = errors(problems)
