@@ -12,7 +12,13 @@ from pathlib import Path
 import material
 
 from eucj_bank.catalogue.vocab import LANGS
-from eucj_bank.search.worker_patch import OUR_WORKER, PAGE_SCRIPT, material_worker, write_page_script, write_search_worker
+from eucj_bank.search.worker_patch import (
+    OUR_WORKER,
+    PAGE_SCRIPT,
+    material_worker,
+    write_page_script,
+    write_search_worker,
+)
 from eucj_bank.site.ui import t
 
 THEME_DIR = Path(material.__file__).parent / "templates"

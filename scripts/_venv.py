@@ -36,6 +36,7 @@ def ensure(target: str = "site") -> None:
     """Return when `eucj_bank` and its dependencies import; else re-run in .venv, or stop."""
     try:
         import babel  # noqa: F401
+
         import eucj_bank.catalogue.load  # noqa: F401
         return
     except ImportError:

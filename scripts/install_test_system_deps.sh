@@ -7,6 +7,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v node >/dev/null || need+=(nodejs npm)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx)
+# ssh-keygen -Y sign/verify: the signed manifest of a copy (scripts/verify_copy.py)
+command -v ssh-keygen >/dev/null || need+=(openssh-client)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 $sudo apt-get update -qq

@@ -9,7 +9,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
-from pathlib import Path
 
 import bibtexparser
 import pytest

@@ -5,10 +5,10 @@ real validator accepts unchanged, with checksums that match the files (hashlib).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.server
 import json
-import functools
 import re
 import shutil
 import subprocess

@@ -3,7 +3,6 @@ in the editor's language, answered at once; the next good save brings the site b
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess

@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 
 from ..catalogue.load import load_catalogue
+from ..catalogue.vocab import DEFAULT_LANG, LANGS
 from ..site.page_parts import SiteContext
 from ..site.resource_page import render_resource_page
-from ..catalogue.vocab import DEFAULT_LANG, LANGS
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
 from .checklist_model import check_checklist
-from .model import FileRef, Localized, Resource
 from .messages import _
+from .model import FileRef, Localized, Resource
 from .problems import WARNING, Problem
 from .vocab import LANGS, format_for_extension, nearest, terms
-from .yaml_source import SourceMap
+from .yaml_source import SourceMap, read_text
 
 # field -> vocabulary it draws from
 VOCAB_FIELDS = {
@@ -96,7 +97,6 @@ class _Checker:
     def term(self, where: str, path: tuple, fname: str, vocab: str, value: str) -> None:
         if value in terms(vocab):
             return
-        guess = nearest(vocab, value)
         self.add(where, path, *term_problem(fname, vocab, value))
 
     def translations(self, where: str, base: tuple, res: Resource) -> None:
@@ -152,12 +152,19 @@ class _Checker:
                        suffix=target.suffix),
                      _("set format: {format}", format=expected) if expected else
                      _("rename the file to end in {endings}", endings=", ".join(_extensions(ref.format))))
+        if ref.format == "md":  # shown on the page as text: it must read as UTF-8
+            self.problems.extend(read_text(target, _shown(target))[1])
         if ref.sha256 and _sha256(target) != ref.sha256:
             self.add(where, path + ("sha256",), _("sha256 does not match the file"),
                      _("if the file was replaced on purpose, set sha256: {sha256}", sha256=_sha256(target)))
 
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""
+        if any(unicodedata.category(c) == "Cc" for c in value) or "\\" in value:
+            self.add(where, path, "the file name {name!r} holds a line break, a control character or a "
+                     "backslash".format(name=value),
+                     "rename the file with letters, digits, hyphens and dots only, and give the new name here")
+            return None
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or ":" in rel.parts[0]:
             self.add(where, path, _("{path} is an absolute path", path=value),
@@ -186,6 +193,23 @@ class _Checker:
                      _("move it to {folder}/<resource id>/", folder=must_be_under))
             return None
         return resolved
+
+    def control_characters(self, where: str, path: tuple, value: object) -> None:
+        """Refuse invisible control characters (written as YAML escapes such as "\\x07"):
+        refused, not stripped, because one is always a paste mistake the editor should
+        see, and XML (the feeds, sitemaps) cannot carry it at all."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.control_characters(where, path + (key,), item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self.control_characters(where, path + (i,), item)
+        elif isinstance(value, str):
+            bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+            if bad is not None:
+                dotted = ".".join(str(p) for p in path[2:])
+                self.add(where, path, "{field} contains the control character U+{code:04X}".format(
+                    field=dotted, code=ord(bad)), "delete it (it is invisible: retype the text around it)")
 
     def url(self, where: str, path: tuple, url: str) -> None:
         parsed = urlparse(url.strip())
@@ -241,4 +265,8 @@ def check_resources(resources: list[tuple[int, Resource]], raw: list, smap: Sour
             first_seen[rid] = index
     for index, res in resources:
         checker.resource(index, res)
+    for index, entry in enumerate(raw):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        name = f"resources[{index}] '{rid}'" if isinstance(rid, str) else f"resources[{index}]"
+        checker.control_characters(name, ("resources", index), entry)
     return checker.problems

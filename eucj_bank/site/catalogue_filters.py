@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..catalogue.model import Catalogue, Resource
 from ..catalogue.text import escape
-from .ui import t
-from ..search.index_split import language_root
 from ..catalogue.vocab import LANGS, label
+from ..search.index_split import language_root
+from .ui import t
 
 DATA_FILE = "catalogue-data.js"
 SCRIPT = "assets/javascripts/eucj-catalogue.js"

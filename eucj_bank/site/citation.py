@@ -31,7 +31,7 @@ from citeproc.source.json import CiteProcJSON
 from ..catalogue.model import Resource
 from ..catalogue.safe_html import sanitise_html
 from ..catalogue.text import escape
-from ..open_data.citation_record import cited_lang, citation_record
+from ..open_data.citation_record import citation_record, cited_lang
 from ..open_data.csl_json import csl_item
 from .ui import t
 

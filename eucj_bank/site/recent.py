@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..catalogue.model import Catalogue, Resource
 from ..catalogue.text import escape
-from .ui import t
 from ..catalogue.vocab import label
+from .ui import t
 
 # A line the hand-written home page may hold where the list belongs; without it the
 # list goes at the end of the page.
