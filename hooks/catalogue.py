@@ -43,9 +43,9 @@ def on_config(config):
     _report(profile.problems, _("the site profile has errors"), failed=not profile.ok)
     if profile.profile.base_url:
         config.site_url = profile.profile.base_url
-    elif config.site_url and base_url_problem(config.site_url):  # EUCJ_SITE_URL: printed in every page
+    elif config.site_url and base_url_problem(config.site_url, "EUCJ_SITE_URL"):  # printed in every page
         _report([Problem("EUCJ_SITE_URL", 1, 1, _("site address"),
-                         f"{config.site_url!r} {base_url_problem(config.site_url)}",
+                         base_url_problem(config.site_url, "EUCJ_SITE_URL"),
                          _("give the copy's address, e.g. EUCJ_SITE_URL=https://intranet.example.kz/bank/"))],
                 _("the site address has errors"), failed=True)
     catalogue = _catalogue_path(config)

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from eucj_bank.catalogue.messages import _, set_language
 from eucj_bank.copies.manifest import MANIFEST_NAME
 from eucj_bank.copies.signature import SignatureError, sign
 
@@ -24,18 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", nargs="?", default=str(ROOT / "site"))
     parser.add_argument("--key", default=os.environ.get("EUCJ_SIGNING_KEY", ""))
     args = parser.parse_args(argv)
+    set_language(None)
     if not args.key:
         return 0
     manifest = Path(args.site) / MANIFEST_NAME
     if not manifest.is_file():
-        print(f"error: {manifest} is missing - build the site first", file=sys.stderr)
+        print(_("error") + ": " + _("{manifest} is missing: build the site first", manifest=manifest), file=sys.stderr)
         return 1
     try:
         target = sign(manifest, Path(args.key))
     except SignatureError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error") + ": " + str(exc), file=sys.stderr)
         return 1
-    print(f"signed: {target}", file=sys.stderr)
+    print(_("signed: {path}", path=target), file=sys.stderr)
     return 0
 
 

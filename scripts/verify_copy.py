@@ -45,7 +45,7 @@ def _read_bytes(source: str) -> bytes:
         return http_get(source)
     path = Path(source)
     if path.is_symlink():
-        raise OSError(f"{source} is a symlink, refused")
+        raise OSError(_("{source} is a symlink, refused", source=source))
     return path.read_bytes()
 
 
@@ -58,17 +58,19 @@ def _signature(source: str, data: bytes, args) -> tuple[bool, str]:
     keyed = bool(args.public_key or args.allowed_signers)
     if signature is None:
         if keyed:
-            return False, f"error: the manifest is not signed (no {source}{SIGNATURE_SUFFIX}); it cannot be trusted"
-        return True, "note: the manifest is not signed: this check shows the copy matches its manifest, not who made it"
+            return False, _("error") + ": " + _("the manifest is not signed (no {signature}); it cannot be trusted",
+                                                signature=source + SIGNATURE_SUFFIX)
+        return True, _("note") + ": " + _("the manifest is not signed: this check shows the copy matches its "
+                                         "manifest, not who made it")
     if not keyed:
-        return True, ("note: the manifest is signed; give the agency's key (--public-key) "
-                      "to check that it made it")
+        return True, _("note") + ": " + _("the manifest is signed; give the agency's key (--public-key) "
+                                          "to check that it made it")
     ok, words = verify(data, signature, public_key=Path(args.public_key) if args.public_key else None,
                        allowed_signers=Path(args.allowed_signers) if args.allowed_signers else None,
                        identity=args.identity)
     if ok:
-        return True, f"signature: valid ({words})"
-    return False, f"error: the manifest's signature is not valid for this key ({words})"
+        return True, _("signature: valid ({words})", words=words)
+    return False, _("error") + ": " + _("the manifest's signature is not valid for this key ({words})", words=words)
 
 
 def main(argv: list[str] | None = None) -> int:

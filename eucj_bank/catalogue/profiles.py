@@ -188,9 +188,9 @@ class _Checker:
                            _("each language's pages show their own site name in the header and title"))
         for lang in ("en", "ru", "kk"):
             name = getattr(profile.site_name, lang)
-            why = plain_text_problem(name) if name else None
+            why = plain_text_problem(name, f"site_name.{lang}") if name else None
             if why:
-                self.add(("site_name", lang), f"site_name.{lang} {why}",
+                self.add(("site_name", lang), why,
                          _("write the name as plain text; for quotes use « » or ’"))
         if profile.description:
             self.all_languages(("description",), profile.description,
@@ -254,8 +254,8 @@ class _Checker:
             self.add(("base_url",), _("base_url {value} is not an http(s) address of a folder", value=repr(value)),
                      _("write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
                        "or remove base_url for a copy that works at any address"))
-        elif base_url_problem(value):
-            self.add(("base_url",), f"base_url {value!r} {base_url_problem(value)}",
+        elif base_url_problem(value, "base_url"):
+            self.add(("base_url",), base_url_problem(value, "base_url"),
                      _("write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
                        "or remove base_url for a copy that works at any address"))
         return value if value.endswith("/") else value + "/"

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from .load import LoadResult
+from .messages import _
 from .model import Catalogue
 from .problems import WARNING, Problem
 from .profiles import ProfileResult, check_selection
@@ -48,9 +49,9 @@ def symlink_problems(root: Path, folders: tuple[str, ...] = HAND_WRITTEN) -> lis
             if path.is_symlink():
                 rel = path.relative_to(root).as_posix()
                 problems.append(Problem(rel, 1, 1, folder + "/",
-                                        "this is a symbolic link; the build reads the files of {folder}/ only as "
-                                        "they are".format(folder=folder),
-                                        "replace the link with a copy of the file it points to"))
+                                        _("this is a symbolic link; the build reads the files of {folder}/ only "
+                                          "as they are", folder=folder),
+                                        _("replace the link with a copy of the file it points to")))
     return problems
 
 
@@ -69,9 +70,9 @@ def snippet_problems(root: Path, docs: str = "docs", base: str = SNIPPET_BASE) -
             target = (fence / name).resolve()
             if not target.is_relative_to(fence) or not target.is_file():
                 problems.append(Problem(page.relative_to(root).as_posix(), number, len(match.group(1)) + 1,
-                                        "snippet", "the included file {name} is not in {base}/".format(
+                                        "snippet", _("the included file {name} is not in {base}/",
                                             name=name, base=base),
-                                        "give the path of a file of {base}/, from that folder".format(base=base)))
+                                        _("give the path of a file of {base}/, from that folder", base=base)))
     return problems
 
 
@@ -102,17 +103,17 @@ def internal_file_problems(everything: Catalogue, published: Catalogue, root: Pa
             if owner:
                 mark = smap.locate(("resources", i, "files", j, "path")) if smap else None
                 problems.append(Problem(display, mark.line if mark else 1, mark.col if mark else 1, where,
-                                        "the file {path} belongs to the internal resource '{owner}', which this "
-                                        "copy does not publish".format(path=ref.path, owner=owner),
-                                        "give this resource its own copy of the file under files/{rid}/, or "
-                                        "remove it".format(rid=res.id)))
+                                        _("the file {path} belongs to the internal resource '{owner}', which "
+                                          "this copy does not publish", path=ref.path, owner=owner),
+                                        _("give this resource its own copy of the file under files/{rid}/, or "
+                                          "remove it", rid=res.id)))
         for hid in hidden:
             for lang in ("en", "ru", "kk"):
                 text = getattr(getattr(res, "summary", None), lang, None) or ""
                 if re.search(rf"(?<![\w-]){re.escape(hid.id)}(?![\w-])", text):
                     mark = smap.locate(("resources", i, "summary", lang)) if smap else None
                     problems.append(Problem(display, mark.line if mark else 1, mark.col if mark else 1, where,
-                                            "summary.{lang} names the internal resource '{hid}', which this copy "
-                                            "does not publish".format(lang=lang, hid=hid.id),
-                                            "describe the document without naming the internal one", WARNING))
+                                            _("summary.{lang} names the internal resource '{hid}', which this "
+                                              "copy does not publish", lang=lang, hid=hid.id),
+                                            _("describe the document without naming the internal one"), WARNING))
     return problems

@@ -161,9 +161,9 @@ class _Checker:
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""
         if any(unicodedata.category(c) == "Cc" for c in value) or "\\" in value:
-            self.add(where, path, "the file name {name!r} holds a line break, a control character or a "
-                     "backslash".format(name=value),
-                     "rename the file with letters, digits, hyphens and dots only, and give the new name here")
+            self.add(where, path, _("the file name {name} holds a line break, a control character or a "
+                                    "backslash", name=repr(value)),
+                     _("rename the file with letters, digits, hyphens and dots only, and give the new name here"))
             return None
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or ":" in rel.parts[0]:
@@ -208,8 +208,9 @@ class _Checker:
             bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
             if bad is not None:
                 dotted = ".".join(str(p) for p in path[2:])
-                self.add(where, path, "{field} contains the control character U+{code:04X}".format(
-                    field=dotted, code=ord(bad)), "delete it (it is invisible: retype the text around it)")
+                self.add(where, path, _("{field} contains the control character U+{code}",
+                                        field=dotted, code=f"{ord(bad):04X}"),
+                         _("delete it (it is invisible: retype the text around it)"))
 
     def url(self, where: str, path: tuple, url: str) -> None:
         parsed = urlparse(url.strip())

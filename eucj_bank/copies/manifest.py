@@ -74,7 +74,8 @@ def manifest_text(site_dir: Path) -> str:
     for name in site_files(site_dir):
         if "\n" in name or "\\" in name:
             # sha256sum would escape them; no file of the site should be named so.
-            raise ManifestError(f"{name!r}: a file name with a line break or backslash cannot be listed")
+            raise ManifestError(_("{name}: a file name with a line break or backslash cannot be listed",
+                                   name=repr(name)))
         lines.append(f"{sha256_hex((Path(site_dir) / name).read_bytes())}  {name}\n")
     return "".join(lines)
 
@@ -157,7 +158,7 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         old, new = urlsplit(req.full_url), urlsplit(newurl)
         if (old.scheme, old.hostname, old.port) != (new.scheme, new.hostname, new.port):
-            raise HTTPError(req.full_url, code, f"redirected to another origin ({newurl}), refused", headers, fp)
+            raise HTTPError(req.full_url, code, _("redirected to another origin ({url}), refused", url=newurl), headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -174,9 +175,9 @@ def http_get(url: str, limit: int = MAX_FILE_BYTES, deadline: float = FILE_DEADL
         while chunk := response.read1(CHUNK):
             body += chunk
             if len(body) > limit:
-                raise OSError(f"more than {limit} bytes, refused")
+                raise OSError(_("more than {limit} bytes, refused", limit=limit))
             if time.monotonic() - start > deadline:
-                raise OSError(f"not received within {deadline:.0f} s, refused")
+                raise OSError(_("not received within {seconds} s, refused", seconds=f"{deadline:.0f}"))
         return bytes(body)
 
 

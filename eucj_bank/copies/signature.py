@@ -15,6 +15,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from eucj_bank.catalogue.messages import _
+
 NAMESPACE = "eucj-bank"
 SIGNATURE_SUFFIX = ".sig"
 _SIGNER = "eucj-bank-signer"
@@ -31,7 +33,8 @@ def sign(manifest: Path, private_key: Path) -> Path:
     result = subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", str(private_key), "-n", NAMESPACE,
                              str(manifest)], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     if result.returncode != 0 or not target.is_file():
-        raise SignatureError(f"ssh-keygen could not sign {manifest}: {result.stderr.strip()}")
+        raise SignatureError(_("ssh-keygen could not sign {manifest}: {reason}", manifest=manifest,
+                               reason=result.stderr.strip()))
     return target
 
 
