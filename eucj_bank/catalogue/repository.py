@@ -19,7 +19,7 @@ from pathlib import Path
 from .load import LoadResult
 from .messages import _
 from .model import Catalogue
-from .problems import WARNING, Problem
+from .problems import Problem
 from .profiles import ProfileResult, check_selection
 from .yaml_source import SourceMap
 
@@ -78,8 +78,9 @@ def snippet_problems(root: Path, docs: str = "docs", base: str = SNIPPET_BASE) -
 
 def internal_file_problems(everything: Catalogue, published: Catalogue, root: Path, smap: SourceMap | None,
                            display: str) -> list[Problem]:
-    """Errors for published resources listing a file owned by an unpublished one; warnings
-    for published summaries naming an unpublished internal id."""
+    """Errors for published resources listing a file owned by an unpublished one. (A public
+    text naming an internal id is warned about by editor_checks.internal_mentions, in every
+    field, when the catalogue is loaded: one warning, not two at the same place.)"""
     shown = {res.id for res in published.resources}
     hidden = [res for res in everything.resources if res.id not in shown and getattr(res, "access", "") == "internal"]
     if not hidden:
@@ -107,13 +108,4 @@ def internal_file_problems(everything: Catalogue, published: Catalogue, root: Pa
                                           "this copy does not publish", path=ref.path, owner=owner),
                                         _("give this resource its own copy of the file under files/{rid}/, or "
                                           "remove it", rid=res.id)))
-        for hid in hidden:
-            for lang in ("en", "ru", "kk"):
-                text = getattr(getattr(res, "summary", None), lang, None) or ""
-                if re.search(rf"(?<![\w-]){re.escape(hid.id)}(?![\w-])", text):
-                    mark = smap.locate(("resources", i, "summary", lang)) if smap else None
-                    problems.append(Problem(display, mark.line if mark else 1, mark.col if mark else 1, where,
-                                            _("summary.{lang} names the internal resource '{hid}', which this "
-                                              "copy does not publish", lang=lang, hid=hid.id),
-                                            _("describe the document without naming the internal one"), WARNING))
     return problems
