@@ -41,8 +41,9 @@ new: $(VENV)/.site-installed  ## Add a resource: asks each field in turn (in you
 status: $(VENV)/.site-installed  ## Which resources and pages still miss text in en, ru or kk
 	@$(PY) scripts/translation_status.py
 
-site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=profiles/<name>.yml: an agency's copy)
+site: validate  ## Build site/ and dist/<name>-offline.zip (PROFILE=...: an agency's copy; EUCJ_SIGNING_KEY=...: sign it)
 	$(VENV)/bin/mkdocs build --clean
+	$(PY) scripts/sign_manifest.py  # only when EUCJ_SIGNING_KEY names the agency's SSH key
 	$(PY) scripts/package_offline.py
 
 serve: $(VENV)/.site-installed  ## Preview the site at http://127.0.0.1:8000 while editing (errors show in the browser)

@@ -16,8 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from eucj_bank.catalogue.messages import _
-from eucj_bank.catalogue.problems import errors
+from eucj_bank.catalogue.problems import Problem, errors
+from eucj_bank.catalogue.profile_safety import base_url_problem
 from eucj_bank.catalogue.profiles import load_profile, profile_path
+from eucj_bank.catalogue.repository import snippet_problems, symlink_problems
 from eucj_bank.copies import build_session
 
 log = get_plugin_logger("eucj.catalogue")
@@ -34,10 +36,18 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return config
-    profile = load_profile(profile_path(Path(config.config_file_path).parent, os.environ.get("EUCJ_PROFILE")))
+    root = Path(config.config_file_path).parent
+    found = symlink_problems(root) + snippet_problems(root)
+    _report(found, _("the hand-written pages have errors"), failed=bool(found))
+    profile = load_profile(profile_path(root, os.environ.get("EUCJ_PROFILE")))
     _report(profile.problems, _("the site profile has errors"), failed=not profile.ok)
     if profile.profile.base_url:
         config.site_url = profile.profile.base_url
+    elif config.site_url and base_url_problem(config.site_url, "EUCJ_SITE_URL"):  # printed in every page
+        _report([Problem("EUCJ_SITE_URL", 1, 1, _("site address"),
+                         base_url_problem(config.site_url, "EUCJ_SITE_URL"),
+                         _("give the copy's address, e.g. EUCJ_SITE_URL=https://intranet.example.kz/bank/"))],
+                _("the site address has errors"), failed=True)
     catalogue = _catalogue_path(config)
     session = build_session.start(catalogue.parent, catalogue, profile, site_url=config.site_url or "")
     _report(session.result.problems, _("the catalogue has errors"), failed=not session.result.ok)

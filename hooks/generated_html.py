@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from material.plugins.search.plugin import Parser
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 from eucj_bank.copies import build_session
 
@@ -26,8 +27,12 @@ def on_page_content(html, page, config, files):
     rendered = build_session.current().rendered.get(page.file.src_uri)
     if rendered is None:
         return html
-    page.eucj_markdown_html = html  # the converted Markdown part, indexed below
-    return rendered.html + html
+    # the resource's own text (rendered and sanitised by eucj_bank, not MkDocs) and the
+    # converted Markdown part, indexed below
+    page.eucj_markdown_html = rendered.text_html + html
+    if rendered.text_toc:
+        page.toc = get_toc(rendered.text_toc)
+    return rendered.html + rendered.text_html + html
 
 
 def on_page_context(context, page, config, nav):

@@ -20,6 +20,8 @@ for data in eng rus kaz; do
   [ -f "/usr/share/tesseract-ocr/5/tessdata/$data.traineddata" ] || need+=("tesseract-ocr-$data")
 done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# ssh-keygen -Y sign/verify: the signed manifest of a copy (scripts/verify_copy.py)
+command -v ssh-keygen >/dev/null || need+=(openssh-client)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 $sudo apt-get update -qq

@@ -18,10 +18,11 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from eucj_bank.catalogue.load import load_catalogue  # noqa: E402
+from eucj_bank.catalogue.load import display_path, load_catalogue  # noqa: E402
 from eucj_bank.catalogue.messages import _, lang_argument, set_language  # noqa: E402
 from eucj_bank.catalogue.problems import errors  # noqa: E402
-from eucj_bank.catalogue.profiles import check_selection, load_profile  # noqa: E402
+from eucj_bank.catalogue.profiles import load_profile, profile_path  # noqa: E402
+from eucj_bank.catalogue.repository import check_copy, snippet_problems, symlink_problems  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,22 +40,23 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.path)
     result = load_catalogue(path, path.parent, strict=args.strict)
     problems = list(result.problems)
-    profile = load_profile(Path(args.profile), strict=args.strict) if args.profile else None
-    if profile is not None:
-        problems += profile.problems
-        if result.catalogue is not None:
-            problems += check_selection(profile, result.catalogue)
+    # Without --profile, the build's own default (the full public bank): what the build
+    # refuses (an empty or all-internal catalogue), the validator refuses first.
+    profile = load_profile(profile_path(ROOT, args.profile), strict=args.strict)
+    problems += profile.problems
+    problems += check_copy(profile, result, path.parent, display_path(path))
+    problems += symlink_problems(ROOT) + snippet_problems(ROOT)  # the hand-written pages the build reads
     for problem in problems:
         print(problem.report())
     found = errors(problems)
-    if found or not result.ok or (profile is not None and not profile.ok):
+    if found or not result.ok or not profile.ok:
         print(_("errors: {errors}, warnings: {warnings}", errors=len(found), warnings=len(problems) - len(found)),
               file=sys.stderr)
         return 1
     count = len(result.catalogue.resources) if result.catalogue else 0
     summary = _("{path}: valid; resources: {count}, warnings: {warnings}", path=path, count=count,
                 warnings=len(problems))
-    if profile is not None:
+    if args.profile:
         summary += "; " + _("in the copy {name}: {count}", name=profile.profile.name,
                             count=len(profile.profile.select(result.catalogue).resources))
     print(summary, file=sys.stderr)

@@ -26,7 +26,9 @@ PAGES = {
 def axe_violations(page, *, impacts=("serious", "critical")) -> list[str]:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test-deps` (npm ci installs axe-core)")
-    page.add_script_tag(path=str(AXE))
+    # evaluated through the DevTools protocol, not as an inline <script>: each page's own
+    # Content-Security-Policy (eucj_bank/copies/csp_offline.py) refuses inline scripts
+    page.evaluate(AXE.read_text("utf-8") + "\n;void 0")
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']} ({v['impact']}): {v['help']} - " + "; ".join(n["target"][0] for n in v["nodes"][:5])
             for v in result["violations"] if v["impact"] in impacts]

@@ -97,7 +97,9 @@ def test_a_shared_url_opens_the_same_view(page, bank_url, trainer_bank, lang):
     page.wait_for_selector("#eucj-filters:not([hidden])")
     assert sorted(visible_ids(page)) == sorted(r.id for r in expected)
     page.click("#eucj-filters button[type='reset']")
-    page.wait_for_function("document.querySelectorAll('table.eucj-catalogue tbody tr[hidden]').length === 0")
+    # wait_for_selector, not wait_for_function: Playwright evaluates a function's text with eval
+    # in the page, which the page's own Content-Security-Policy (no 'unsafe-eval') refuses
+    page.wait_for_selector("table.eucj-catalogue tbody tr[hidden]", state="detached")
     assert "#" not in page.url.removeprefix(bank_url)
     assert not page.page_errors
 

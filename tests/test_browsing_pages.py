@@ -210,18 +210,22 @@ def test_added_must_be_a_real_day(tmp_path):
     assert problems[0].line == line and "added" in problems[0].message and "YYYY-MM-DD" in problems[0].hint
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_related_index_agrees_with_scoring_every_pair(seed):
-    """The fast index against the plain definition: every pair scored, sorted, cut."""
+@pytest.mark.parametrize("seed,most_topics,subset_limit", [(0, 3, 8), (1, 3, 8), (2, 3, 8), (3, 3, 0), (4, 8, 0),
+                                                             (5, 8, 8), (6, 18, 8)])
+def test_related_index_agrees_with_scoring_every_pair(seed, most_topics, subset_limit, monkeypatch):
+    """The fast index against the plain definition: every pair scored, sorted, cut; by
+    subsets of topics and by topic sets (subset_limit 0), with few and with many topics."""
     import math
     import random
     from collections import Counter
 
     from eucj_bank.catalogue.vocab import terms
+    from eucj_bank.site import related
 
+    monkeypatch.setattr(related, "SUBSET_LIMIT", subset_limit)
     rng = random.Random(seed)
-    topics, types = terms("topics")[:8], terms("types")[:4]
-    resources = [_resource(f"r{i}", rng.sample(topics, rng.randint(1, 3)), rng.choice([None, None, "2.3", "3.1"]),
+    topics, types = terms("topics")[:max(8, most_topics)], terms("types")[:4]
+    resources = [_resource(f"r{i}", rng.sample(topics, rng.randint(1, most_topics)), rng.choice([None, None, "2.3", "3.1"]),
                            date=f"{rng.randint(2014, 2020)}-{rng.randint(1, 12):02d}", type_=rng.choice(types))
                  for i in range(150)]
     fast = related_index(Catalogue.model_construct(resources=resources))

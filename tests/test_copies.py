@@ -151,6 +151,13 @@ def test_a_copy_with_a_base_url_gets_its_sitemap_404_page_and_canonical_links(in
     assert f'<link rel="canonical" href="{base}ru/catalogue.html">' in page
 
 
+def test_every_inline_script_of_a_base_url_copy_is_one_the_theme_emits(intranet):
+    from eucj_bank.copies.csp import inline_script_hashes
+
+    hashes, unknown = inline_script_hashes(intranet, "https://intranet.example.kz/bank/")
+    assert hashes and unknown == {}
+
+
 # --- the offline copy in Chromium, every request but file:// blocked ---------------
 
 @pytest.mark.browser

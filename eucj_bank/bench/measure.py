@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -191,10 +192,20 @@ def search_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str,
     return out
 
 
-def serve_rebuild(catalogue: Path, port: int = 8765, timeout: float = 900) -> tuple[float, float]:
-    """Under the preview server (`make serve`: scripts/serve.py, MkDocs' serve), change the English title of the
+def free_port() -> int:
+    """A port nothing listens on now: the OS picks it (bind to port 0). `mkdocs serve`
+    needs a number, not a socket; if another process takes it before mkdocs does, mkdocs
+    exits, and _wait_for says so instead of waiting."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_rebuild(catalogue: Path, port: int | None = None, timeout: float = 900) -> tuple[float, float]:
+    """Under `mkdocs serve` (as `make serve` runs it), change the English title of the
     first resource in the catalogue; return (seconds to the first served site, seconds
     from the change until the served page shows the new title)."""
+    port = port or free_port()
     data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
     first = data["resources"][0]
     url = f"http://127.0.0.1:{port}/resources/{first['id']}.html"
@@ -203,22 +214,25 @@ def serve_rebuild(catalogue: Path, port: int = 8765, timeout: float = 900) -> tu
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         start = time.perf_counter()
-        _wait_for(url, lambda body: True, timeout)
+        _wait_for(url, lambda body: True, timeout, server)
         first_served = time.perf_counter() - start
         new_title = f"Changed title {time.time_ns()}"
         first["title"]["en"] = new_title
         start = time.perf_counter()
         catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        _wait_for(url, lambda body: new_title in body, timeout)
+        _wait_for(url, lambda body: new_title in body, timeout, server)
         return first_served, time.perf_counter() - start
     finally:
         server.terminate()
         server.wait(timeout=60)
 
 
-def _wait_for(url: str, ready, timeout: float) -> None:
+def _wait_for(url: str, ready, timeout: float, server: subprocess.Popen | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve for {url} exited with status {server.returncode} "
+                               "(is the port taken?) before serving the page")
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if ready(response.read().decode("utf-8")):

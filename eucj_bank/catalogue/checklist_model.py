@@ -96,6 +96,9 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
     data, smap, problems = load_yaml(text, display)
     if data is None:
         return problems
+    if not isinstance(data, dict):
+        return problems + [Problem(display, 1, 1, "checklist", _("a checklist must be a mapping with `sections:`"),
+                                   _hints()["missing"])]
     try:
         checklist = Checklist.model_validate(data)
     except ValidationError as exc:
@@ -103,7 +106,11 @@ def check_checklist(path: Path, display: str) -> list[Problem]:
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p[0].isupper() or "[" in p
                                                                              or p in ("none", "str"))))
             mark = smap.locate(loc, key=err["type"] == "extra_forbidden")
-            problems.append(Problem(display, mark.line, mark.col, _where(loc, data), _message(err, loc),
+            if not loc and err["type"] == "missing":
+                message = _("the checklist is empty")
+            else:
+                message = _message(err, loc)
+            problems.append(Problem(display, mark.line, mark.col, _where(loc, data), message,
                                     _hints().get(err["type"], _("correct the value"))))
         return problems
     seen: dict[str, tuple] = {}

@@ -100,8 +100,8 @@ class Resource(Strict):
         if isinstance(value, int) and 1000 <= value <= 9999:
             return str(value)
         if isinstance(value, str):
-            match = DATE_PATTERN.match(value)
-            written = DAY_MONTH_YEAR.match(value)
+            match = DATE_PATTERN.fullmatch(value)
+            written = DAY_MONTH_YEAR.fullmatch(value)
             if written:
                 day, month, year = (int(g) for g in written.groups())
                 try:
@@ -128,7 +128,7 @@ class Resource(Strict):
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, str):
-            if not DAY_PATTERN.match(value):
+            if not DAY_PATTERN.fullmatch(value):
                 raise ValueError(_("added must be a full date YYYY-MM-DD"))
             try:
                 dt.date.fromisoformat(value)

@@ -28,12 +28,19 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = _("warning") + ": " if self.severity == WARNING else ""
-        text = _("{where}: {message} - {hint}", where=self.where, message=self.message, hint=self.hint)
-        return f"{self.file}:{self.line}:{self.col}: {prefix}{text}"
+        file, where, message, hint = (one_line(s) for s in (self.file, self.where, self.message, self.hint))
+        text = _("{where}: {message} - {hint}", where=where, message=message, hint=hint)
+        return f"{file}:{self.line}:{self.col}: {prefix}{text}"
 
     def report(self) -> str:
         """The problem as printed for a person: its line, then the excerpt if it has one."""
         return f"{self}\n{self.excerpt}" if self.excerpt else str(self)
+
+
+def one_line(text: str) -> str:
+    """`text` with control and other invisible characters written as escapes (\\n, \\x00):
+    a value quoted in a message (a file name, a title) cannot break the one-line format."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -24,6 +24,7 @@ from .load import display_path, error_location, explain_error
 from .messages import _
 from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict, Term
 from .problems import ERROR, WARNING, Problem, errors, sort_key
+from .profile_safety import base_url_problem, logo_problem, plain_text_problem
 from .validate import term_problem
 from .vocab import terms
 from .yaml_source import SourceMap, load_yaml, read_text
@@ -71,10 +72,13 @@ class Selection(Strict):
     internal: bool = False  # publish internal (agency staff only) resources as well
 
     def admits(self, res: Resource) -> bool:
-        if res.access != "public" and not self.internal:
+        # `res` may be a rejected entry's partial model (load._partial_resource): a field
+        # can be missing or hold what YAML gave (a list for `type`), so read defensively.
+        if getattr(res, "access", "public") != "public" and not self.internal:
             return False
-        wanted = ((self.agencies, res.agencies), (self.types, [res.type]), (self.topics, res.topics))
-        return all(not chosen or set(chosen) & set(values) for chosen, values in wanted)
+        wanted = ((self.agencies, getattr(res, "agencies", [])), (self.types, [getattr(res, "type", None)]),
+                  (self.topics, getattr(res, "topics", [])))
+        return all(not chosen or set(chosen) & _terms(values) for chosen, values in wanted)
 
 
 class Profile(Strict):
@@ -95,6 +99,10 @@ class Profile(Strict):
 
     def select(self, catalogue: Catalogue) -> Catalogue:
         return Catalogue.model_construct(resources=[r for r in catalogue.resources if self.include.admits(r)])
+
+
+def _terms(values: object) -> set[str]:
+    return {v for v in values if isinstance(v, str)} if isinstance(values, list) else set()
 
 
 def profile_path(root: Path, given: str | None) -> Path:
@@ -178,6 +186,12 @@ class _Checker:
     def profile(self, profile: Profile, folder: Path) -> Profile:
         self.all_languages(("site_name",), profile.site_name,
                            _("each language's pages show their own site name in the header and title"))
+        for lang in ("en", "ru", "kk"):
+            name = getattr(profile.site_name, lang)
+            why = plain_text_problem(name, f"site_name.{lang}") if name else None
+            if why:
+                self.add(("site_name", lang), why,
+                         _("write the name as plain text; for quotes use « » or ’"))
         if profile.description:
             self.all_languages(("description",), profile.description,
                                _("each language's pages describe the copy in their own language"))
@@ -218,6 +232,10 @@ class _Checker:
                  _("Write #rrggbb (e.g. \"#1b5e20\", in quotes) or one of: {names}", names=", ".join(names)))
 
     def logo(self, value: str, folder: Path) -> Path | None:
+        refused = logo_problem(value, folder)
+        if refused:
+            self.add(("logo",), *refused)
+            return None
         target = (folder / value).resolve()
         if not target.is_file():
             self.add(("logo",), _("the logo {path} does not exist", path=value),
@@ -231,8 +249,13 @@ class _Checker:
 
     def base_url(self, value: str) -> str:
         parsed = urlparse(value)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+        basic = parsed.scheme in ("http", "https") and parsed.netloc and not parsed.query and not parsed.fragment
+        if not basic:
             self.add(("base_url",), _("base_url {value} is not an http(s) address of a folder", value=repr(value)),
+                     _("write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
+                       "or remove base_url for a copy that works at any address"))
+        elif base_url_problem(value, "base_url"):
+            self.add(("base_url",), base_url_problem(value, "base_url"),
                      _("write the address the copy is served at, e.g. https://intranet.example.kz/bank/, "
                        "or remove base_url for a copy that works at any address"))
         return value if value.endswith("/") else value + "/"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,7 +14,7 @@ from .model import FileRef, Localized, Resource
 from .names import is_term_like
 from .problems import WARNING, Problem
 from .vocab import LANGS, format_for_extension, nearest, terms
-from .yaml_source import SourceMap
+from .yaml_source import SourceMap, read_text
 
 # field -> vocabulary it draws from
 VOCAB_FIELDS = {
@@ -157,6 +158,8 @@ class _Checker:
                        suffix=target.suffix),
                      _("set format: {format}", format=expected) if expected else
                      _("rename the file to end in {endings}", endings=", ".join(_extensions(ref.format))))
+        if ref.format == "md":  # shown on the page as text: it must read as UTF-8
+            self.problems.extend(read_text(target, _shown(target))[1])
         if ref.sha256 and _sha256(target) != ref.sha256:
             self.add(where, path + ("sha256",), _("sha256 does not match the file"),
                      _("if the file was replaced on purpose, set sha256: {sha256}", sha256=_sha256(target)))
@@ -183,6 +186,11 @@ class _Checker:
 
     def path_inside(self, where: str, path: tuple, value: str, *, must_be_under: str) -> Path | None:
         """Resolve a repository path, refusing anything that leaves the repository."""
+        if any(unicodedata.category(c) == "Cc" for c in value) or "\\" in value:
+            self.add(where, path, _("the file name {name} holds a line break, a control character or a "
+                                    "backslash", name=repr(value)),
+                     _("rename the file with letters, digits, hyphens and dots only, and give the new name here"))
+            return None
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or ":" in rel.parts[0]:
             self.add(where, path, _("{path} is an absolute path", path=value),
@@ -211,6 +219,24 @@ class _Checker:
                      _("move it to {folder}/<resource id>/", folder=must_be_under))
             return None
         return resolved
+
+    def control_characters(self, where: str, path: tuple, value: object) -> None:
+        """Refuse invisible control characters (written as YAML escapes such as "\\x07"):
+        refused, not stripped, because one is always a paste mistake the editor should
+        see, and XML (the feeds, sitemaps) cannot carry it at all."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.control_characters(where, path + (key,), item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                self.control_characters(where, path + (i,), item)
+        elif isinstance(value, str):
+            bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+            if bad is not None:
+                dotted = ".".join(str(p) for p in path[2:])
+                self.add(where, path, _("{field} contains the control character U+{code}",
+                                        field=dotted, code=f"{ord(bad):04X}"),
+                         _("delete it (it is invisible: retype the text around it)"))
 
     def url(self, where: str, path: tuple, url: str) -> None:
         parsed = urlparse(url.strip())
@@ -266,4 +292,8 @@ def check_resources(resources: list[tuple[int, Resource]], raw: list, smap: Sour
             first_seen[rid] = index
     for index, res in resources:
         checker.resource(index, res)
+    for index, entry in enumerate(raw):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        name = f"resources[{index}] '{rid}'" if isinstance(rid, str) else f"resources[{index}]"
+        checker.control_characters(name, ("resources", index), entry)
     return checker.problems

@@ -5,6 +5,15 @@ duplicate keys, which would lose an editor's text. We compose the node tree
 ourselves instead: each value's path (for example `("resources", 3, "title", "kk")`)
 maps to the line and column it was written at, and a repeated key is reported
 as a problem rather than overwritten.
+
+Every file is untrusted, so before composing, one pass over libyaml's events
+(iterative, no recursion) refuses what could hang or crash the build, or mean
+something other than plain data: a document over `MAX_BYTES`, nesting deeper than
+`MAX_DEPTH`, aliases expanding to more than `MAX_ALIAS_NODES` nodes (a "billion
+laughs" of nine nested aliases is a few hundred bytes; composing keeps aliases
+shared, it is building plain Python values that would expand them) and any explicit
+tag (`!!python/object`, `!!binary`, `!local`): our composer reads nodes, not tags, so
+a tag on a mapping would otherwise be silently dropped.
 """
 
 from __future__ import annotations
@@ -24,6 +33,10 @@ Path_ = tuple  # a path into the document: keys and list indices
 # libyaml's composer gives the same nodes and marks as the pure-Python one, ~10x faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
+
+MAX_BYTES = 16 * 1024 * 1024  # the 5,000-resource benchmark catalogue is ~4 MB
+MAX_DEPTH = 40  # the catalogue needs 6 levels (resources > entry > files > file > title > lang)
+MAX_ALIAS_NODES = 10_000  # nodes that aliases may add in total; the bank itself uses none
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,9 @@ def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object
     names the place of a problem from its path (e.g. "resources[3] 'epr-checklist'").
     """
     composer = _Composer(file, describe)
+    refused = _refuse_unsafe(text, file)
+    if refused is not None:
+        return None, composer.map, [refused]
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -155,8 +171,71 @@ def _syntax_problem(text: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
                    excerpt=excerpt(text.split("\n"), found.line, found.col))
 
 
+def _refuse_unsafe(text: str, file: str) -> Problem | None:
+    """A located problem for the first thing the limits refuse, or None (see the module docstring).
+    Syntax errors are left to the composer, which explains them."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        line = text.count("\n", 0, MAX_BYTES) + 1  # near where the limit is crossed
+        return Problem(file, line, 1, _("YAML limits"),
+                       _("the file is {size} bytes, more than the {limit} a YAML file may have", size=size,
+                         limit=MAX_BYTES),
+                       _("split the file or remove what does not belong in it"))
+    depth = 0
+    total = 0  # nodes so far, aliases expanded
+    through_aliases = 0  # of which added by aliases
+    anchored: dict[str, int] = {}  # anchor -> nodes of the anchored value
+    open_nodes: list[tuple[str | None, int]] = []  # (anchor, total at its start)
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            mark = event.start_mark
+            if getattr(event, "tag", None) is not None:
+                return Problem(file, mark.line + 1, mark.column + 1, _("YAML tag"),
+                               _("the tag {tag} is not allowed: the bank reads plain text, lists and mappings only",
+                                 tag=event.tag.replace("tag:yaml.org,2002:", "!!")),
+                               _("remove the tag (the word starting with !)"))
+            if isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for anchor, _start in open_nodes):
+                    return Problem(file, mark.line + 1, mark.column + 1, _("YAML limits"),
+                                   _("the alias *{name} refers to the value that contains it", name=event.anchor),
+                                   _("write the values out instead of repeating them with &anchors and *aliases"))
+                size = anchored.get(event.anchor, 1)
+                total += size
+                through_aliases += size
+                if through_aliases > MAX_ALIAS_NODES:
+                    return Problem(file, mark.line + 1, mark.column + 1, _("YAML limits"),
+                                   _("the aliases (*name) expand to more than {limit} values", limit=MAX_ALIAS_NODES),
+                                   _("write the values out instead of repeating them with &anchors and *aliases"))
+            elif isinstance(event, yaml.ScalarEvent):
+                total += 1
+                if event.anchor:
+                    anchored[event.anchor] = 1
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                total += 1
+                if depth > MAX_DEPTH:
+                    return Problem(file, mark.line + 1, mark.column + 1, _("YAML limits"),
+                                   _("the values are nested more than {limit} levels deep", limit=MAX_DEPTH),
+                                   _("the bank's files need a few levels only; check the indentation and brackets"))
+                open_nodes.append((event.anchor, total))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                anchor, start = open_nodes.pop()
+                if anchor:
+                    anchored[anchor] = total - start + 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 file without a byte-order mark, or say why not."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(display, 1, 1, _("YAML limits"),
+                              _("the file is {size} bytes, more than the {limit} a YAML file may have", size=size,
+                                limit=MAX_BYTES),
+                              _("split the file or remove what does not belong in it"))]
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Problem(display, 1, 1, _("encoding"),

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..catalogue.load import LoadResult, display_path, load_catalogue
 from ..catalogue.model import Catalogue
-from ..catalogue.profiles import Profile, ProfileResult, check_selection
+from ..catalogue.profiles import Profile, ProfileResult
+from ..catalogue.repository import check_copy
 from ..catalogue.vocab import LANGS
 from ..documents.library import extract_catalogue
 from ..site.browse_pages import browse_groups, render_browse_page, render_term_page
@@ -76,8 +77,7 @@ def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: b
     assert profile.profile is not None, "start() needs a valid profile"
     result = load_catalogue(catalogue_path, root, strict=strict)
     _current = BuildSession(root=root, result=result, profile=profile.profile, site_url=site_url)
-    if result.catalogue is not None:
-        result.problems.extend(check_selection(profile, result.catalogue))
+    result.problems.extend(check_copy(profile, result, catalogue_path.parent, display_path(catalogue_path)))
     if result.ok:
         _current.texts, problems = extract_catalogue(
             _current.catalogue, root, all_ids=[r.id for r in result.catalogue.resources],

@@ -8,6 +8,15 @@ hash per folder depth (en at the root, ru/ and kk/, their resources/ and browse/
 pages), the same on every build of the same theme version; a 404 page (built only
 with a base URL) adds its own. `policy_for(site)` gives the header for a site;
 deploy/ holds it for the shipped bank, and a test keeps the two equal.
+
+The hashes are never taken on trust from site/: a script injected into a page would
+be allowed by its own hash. The scripts the theme can emit are known before the
+build: the inline `<script>` bodies of Material's partials/javascripts/ templates,
+rendered for each page depth's base_url (and the 404 page's, from the site address).
+A script found in the site is allowed only if it is one of those;
+`inline_script_hashes` returns the others, by page, for scripts/csp_policy.py to
+refuse. (Our own templates, overrides/, emit no inline script that runs: the JSON-LD
+is data.)
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -37,17 +47,51 @@ FIXED = {
 }
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """The CSP source of every distinct inline script in the site's pages, sorted."""
-    found = set()
-    for page in Path(site_dir).rglob("*.html"):
+def _source(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def theme_scripts(depth: int, site_url: str = "") -> set[str]:
+    """The bodies of every inline script Material's templates can emit, for pages up to
+    `depth` folders below the site root (and the 404 page of a site at `site_url`)."""
+    import importlib.util
+
+    import jinja2
+
+    spec = importlib.util.find_spec("material")  # the theme's files, without importing MkDocs
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates/partials/javascripts"
+    bases = [".", *("/".join([".."] * d) for d in range(1, depth + 1))]
+    if site_url:
+        root = urlsplit(site_url).path or "/"
+        bases += [root, root.rstrip("/"), *(f"{root.rstrip('/')}/{lang}" for lang in ("ru", "kk")),
+                  *(f"{root.rstrip('/')}/{lang}/" for lang in ("ru", "kk"))]
+    bodies = set()
+    for template in sorted(folder.glob("*.html")):
+        text = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)
+        for body in re.findall(r"<script>(.*?)</script>", text, re.S):
+            for base in bases if "{{" in body else ["."]:
+                bodies.add(jinja2.Template(body).render(base_url=base, config={"extra": {}}))
+    return bodies
+
+
+def inline_script_hashes(site_dir: Path, site_url: str = "") -> tuple[list[str], dict[str, list[str]]]:
+    """(the CSP sources of the theme's inline scripts found in the site's pages, sorted;
+    the pages holding an inline script the theme does not emit -> their hashes)."""
+    pages = sorted(Path(site_dir).rglob("*.html"))
+    depth = max((len(p.relative_to(site_dir).parts) - 1 for p in pages), default=0)
+    known = {_source(body) for body in theme_scripts(depth, site_url)}
+    found, unknown = set(), {}
+    for page in pages:
         for attrs, body in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
             kind = _TYPE.search(attrs)
             if (kind.group(1).lower() if kind else "") not in _RUN:
                 continue  # data, never run: Material's __config, the resource pages' JSON-LD
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-            found.add(f"'sha256-{digest}'")
-    return sorted(found)
+            source = _source(body)
+            if source in known:
+                found.add(source)
+            else:
+                unknown.setdefault(page.relative_to(site_dir).as_posix(), []).append(source)
+    return sorted(found), unknown
 
 
 def policy(hashes: list[str]) -> str:
@@ -59,5 +103,5 @@ def policy(hashes: list[str]) -> str:
     return "; ".join(parts)
 
 
-def policy_for(site_dir: Path) -> str:
-    return policy(inline_script_hashes(site_dir))
+def policy_for(site_dir: Path, site_url: str = "") -> str:
+    return policy(inline_script_hashes(site_dir, site_url)[0])

@@ -64,7 +64,7 @@ def write_offline_zip(site_dir: Path, zip_path: Path, folder: str) -> int:
     if not manifest.is_file():
         raise PackagingError(f"{manifest} is missing: build the site with mkdocs (its hooks write it)")
     report = verify_directory(site_dir, parse_manifest(manifest.read_text(encoding="utf-8"), str(manifest)))
-    stale = report.missing + report.changed + report.unlisted
+    stale = report.missing + report.changed + report.unlisted + report.added + report.links
     if stale:
         raise PackagingError(f"{site_dir} no longer matches its {MANIFEST_NAME} (rebuild the site): "
                              + ", ".join(stale[:10]) + (" ..." if len(stale) > 10 else ""))

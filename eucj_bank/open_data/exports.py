@@ -73,8 +73,17 @@ def catalogue_csv(catalogue: Catalogue, site_url: str = "") -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for res in catalogue.resources:
-        writer.writerow(csv_row(res, site_url))
+        writer.writerow({key: neutralise_cell(value) for key, value in csv_row(res, site_url).items()})
     return "\ufeff" + out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell a spreadsheet would run as a formula (=HYPERLINK(...), +, -, @, or a leading
+    tab or carriage return before one) gets a leading apostrophe: shown as text, as typed."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def datapackage(catalogue: Catalogue) -> dict:

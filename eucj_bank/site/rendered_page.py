@@ -44,6 +44,11 @@ class RenderedPage:
     # The id and title of the HTML heading above the Markdown part: its search section
     # until the Markdown's own first heading.
     markdown_heading: tuple[str, str] = ("", "")
+    # A resource's own text, rendered and sanitised here (resource_text.py), never by
+    # MkDocs: it goes after `html`, is indexed like the Markdown part, and its headings
+    # make the page's table of contents (Python-Markdown toc tokens).
+    text_html: str = ""
+    text_toc: list = field(default_factory=list)
 
     def page_meta(self) -> dict:
         """The page's metadata, as MkDocs would read it from front matter (set directly:
@@ -56,7 +61,7 @@ class RenderedPage:
         it (the naive configuration of the benchmark)."""
         # JSON values are valid YAML: no editor text can break the front matter.
         lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in _escaped(self.meta).items()]
-        return "\n".join(["---", *lines, "---", "", self.html, self.markdown])
+        return "\n".join(["---", *lines, "---", "", self.html, self.text_html, self.markdown])
 
 
 def _escaped(meta: dict) -> dict:

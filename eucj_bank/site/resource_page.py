@@ -29,6 +29,7 @@ from .page_parts import (
 )
 from .reading_page import reading_href
 from .rendered_page import RenderedPage, SearchEntry
+from .resource_text import ResourceText, render_resource_text
 from .ui import t
 
 
@@ -67,11 +68,11 @@ def render_resource_page(res: Resource, lang: str, ctx: SiteContext) -> Rendered
     out.append(_related(ctx.related[res.id], lang))
     full_text = _inline_markdown(res, lang, ctx.root)
     text_heading = ("full-text", t("text_heading", lang))
-    if full_text:
+    if full_text.html:
         out.append(f'<h2 id="{text_heading[0]}">{escape(text_heading[1])}</h2>')
     html = "\n\n".join(part for part in out if part) + "\n"
-    return RenderedPage(page_meta(title, plain(summary)[:300], scripts, metadata), html, full_text, search,
-                        text_heading)
+    return RenderedPage(page_meta(title, plain(summary)[:300], scripts, metadata), html, "", search,
+                        text_heading, text_html=full_text.html, text_toc=full_text.toc)
 
 
 def _facts(res: Resource, lang: str) -> str:
@@ -215,10 +216,10 @@ def _links(res: Resource, lang: str) -> str:
     return f'<h2 id="links">{escape(t("links_heading", lang))}</h2><ul>{"".join(items)}</ul>'
 
 
-def _inline_markdown(res: Resource, lang: str, root: Path) -> str:
-    """The Markdown file of this language, shown on the page (headings pushed below h2)."""
+def _inline_markdown(res: Resource, lang: str, root: Path) -> ResourceText:
+    """The Markdown file of this language, rendered as data and shown on the page (the
+    validator has checked that it is UTF-8 inside the repository)."""
     for ref in res.files:
         if ref.lang == lang and ref.format == "md":
-            text = (root / ref.path).read_text(encoding="utf-8")
-            return re.sub(r"^(#{1,4}) ", lambda m: "#" * (len(m.group(1)) + 2) + " ", text, flags=re.M)
-    return ""
+            return render_resource_text((root / ref.path).read_text(encoding="utf-8"))
+    return ResourceText("", [])
