@@ -20,6 +20,22 @@ _FIRST = {
     "ru": "инструменты ещё не установлены: сначала выполните `make {target}` (она установит их в .venv)",
     "kk": "құралдар әлі орнатылмаған: алдымен `make {target}` орындаңыз (ол оларды .venv ішіне орнатады)",
 }
+_STALE = {
+    "en": "the tools in .venv are older than requirements/site.lock: run `make {target}` first (it updates them)",
+    "ru": "инструменты в .venv старше requirements/site.lock: сначала выполните `make {target}` (она их обновит)",
+    "kk": ".venv ішіндегі құралдар requirements/site.lock файлынан ескі: алдымен `make {target}` орындаңыз "
+          "(ол оларды жаңартады)",
+}
+STAMP = ROOT / ".venv" / ".site-installed"  # touched by the Makefile once .venv matches the lock files
+
+
+def _stale() -> bool:
+    """True when .venv was installed before the lock files last changed (after a `git pull`):
+    a module it lacks would otherwise end the script in a traceback."""
+    if not STAMP.exists():
+        return False
+    installed = STAMP.stat().st_mtime
+    return any(p.stat().st_mtime > installed for p in (ROOT / "requirements" / "site.lock", ROOT / "pyproject.toml"))
 
 
 def _language() -> str:
@@ -34,6 +50,9 @@ def _language() -> str:
 
 def ensure(target: str = "site") -> None:
     """Return when `eucj_bank` and its dependencies import; else re-run in .venv, or stop."""
+    if _stale():
+        print(_STALE[_language()].format(target=target), file=sys.stderr)
+        sys.exit(2)
     try:
         import babel  # noqa: F401
 
