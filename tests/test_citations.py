@@ -372,7 +372,11 @@ def test_oai_static_repository_validates_and_holds_every_public_resource(harvest
     assert root.find("sr:Identify/oai:granularity", ns).text == "YYYY-MM-DD"
     assert root.find("sr:Identify/oai:baseURL", ns).text == SITE_URL + "data/oai-static-repository.xml"
     assert not root.findall(".//oai:resumptionToken", ns) and not root.findall(".//oai:setSpec", ns)
+    assert not root.findall("sr:Identify/oai:compression", ns)
+    assert root.find("sr:Identify/oai:deletedRecord", ns).text == "no"
     records = root.findall("sr:ListRecords/oai:record", ns)
+    assert all(r.find("oai:header", ns).get("status") is None and r.find("oai:metadata", ns) is not None
+               for r in records)
     resources = harvested["catalogue"].resources
     assert [r.find("oai:header/oai:identifier", ns).text for r in records] == \
         [f"oai:bank.academy.example.kz:{res.id}" for res in resources]
