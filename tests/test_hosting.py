@@ -199,6 +199,48 @@ def test_nginx_serves_every_type_with_its_mime_type_and_the_guides_headers(nginx
     assert {".html", ".js", ".css", ".json", ".txt", ".md"} <= set(checked), checked
 
 
+def _gzip_types_nginx() -> set[str]:
+    line = re.search(r"^\s*gzip_types ([^;]+);", NGINX_CONF.read_text("utf-8"), re.M)
+    return set(line.group(1).split()) | {"text/html"}  # nginx always compresses text/html
+
+
+def test_apache_and_iis_compress_what_nginx_compresses():
+    deflate = re.search(r"<IfModule mod_deflate.c>\s*AddOutputFilterByType DEFLATE ([^\n]+)",
+                        HTACCESS.read_text("utf-8"))
+    assert deflate and set(deflate.group(1).split()) == _gzip_types_nginx()
+    compression = _web_config().find("urlCompression")
+    assert compression is not None and compression.get("doStaticCompression") == "true"
+
+
+def test_nginx_compresses_text_for_a_browser_that_accepts_gzip(nginx_site, shipped):
+    """Pages, scripts, styles and search indexes travel compressed; the bytes are the file's."""
+    import gzip
+
+    site = shipped["site"]
+    compressible = {ext for ext, mime in SITE_TYPES.items() if mime in _gzip_types_nginx()}
+    samples = [p for p in sorted(site.rglob("*"))
+               if p.is_file() and p.suffix in compressible and p.stat().st_size > 4096]
+    by_ext: dict[str, Path] = {}
+    for path in samples:
+        by_ext.setdefault(path.suffix, path)
+    assert {".html", ".js", ".css", ".json"} <= set(by_ext), sorted(by_ext)
+    for path in by_ext.values():
+        request = urllib.request.Request(nginx_site + path.relative_to(site).as_posix(),
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            assert response.headers["Content-Encoding"] == "gzip", path
+            assert "Accept-Encoding" in response.headers["Vary"], path
+        assert gzip.decompress(body) == path.read_bytes(), path
+        assert len(body) < 0.5 * path.stat().st_size, (path, len(body))
+    png = next(site.rglob("*.png"), None)
+    if png is not None:  # images are already compressed: sent as they are
+        request = urllib.request.Request(nginx_site + png.relative_to(site).as_posix(),
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Content-Encoding"] is None
+
+
 def test_nginx_lists_no_directory_and_serves_no_dot_file(nginx_site, shipped):
     assert _get(nginx_site + "files/")[0] == 403
     assert _get(nginx_site + "assets/javascripts/")[0] == 403
