@@ -13,7 +13,6 @@ Chromium refuses to fetch local files, but loads scripts.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from ..catalogue.model import Catalogue, Resource
 from ..catalogue.names import author_names
 from ..catalogue.text import escape
 from ..catalogue.vocab import LANGS, label
-from ..search.index_split import language_root
+from .data_scripts import data_script, write_language_scripts
 from .ui import t
 
 DATA_FILE = "catalogue-data.js"
@@ -123,15 +122,9 @@ def catalogue_data(catalogue: Catalogue, lang: str) -> dict:
 
 
 def catalogue_data_script(catalogue: Catalogue, lang: str) -> str:
-    data = json.dumps(catalogue_data(catalogue, lang), ensure_ascii=False, separators=(",", ":"))
-    # An editor's "</script>" in a title must not end the script if this is ever inlined.
-    data = data.replace("</", "<\\/")
-    return f"window.{DATA_GLOBAL} = {data};\n"
+    return data_script(DATA_GLOBAL, catalogue_data(catalogue, lang))
 
 
 def write_catalogue_data(site_dir: Path, catalogue: Catalogue) -> None:
     """Write each language's data file at its language root, beside catalogue.html."""
-    for lang in LANGS:
-        folder = language_root(site_dir, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / DATA_FILE).write_text(catalogue_data_script(catalogue, lang), encoding="utf-8")
+    write_language_scripts(site_dir, DATA_FILE, lambda lang: catalogue_data_script(catalogue, lang))

@@ -13,14 +13,13 @@ Chromium refuses to fetch local files, but loads scripts.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..catalogue.model import Catalogue
 from ..catalogue.schema import catalogue_schema
 from ..catalogue.validate import VOCAB_FIELDS
 from ..catalogue.vocab import LANGS, label, terms, vocabularies
-from ..search.index_split import language_root
+from .data_scripts import data_script, write_language_scripts
 from .ui import strings, t
 
 DATA_FILE = "propose-data.js"
@@ -61,14 +60,9 @@ def propose_data(catalogue: Catalogue, lang: str) -> dict:
 
 
 def propose_data_script(catalogue: Catalogue, lang: str) -> str:
-    data = json.dumps(propose_data(catalogue, lang), ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("</", "<\\/")  # an editor's "</script>" in a label cannot end a script
-    return f"window.{DATA_GLOBAL} = {data};\n"
+    return data_script(DATA_GLOBAL, propose_data(catalogue, lang))
 
 
 def write_propose_data(site_dir: Path, catalogue: Catalogue) -> None:
     """Write each language's data file at its language root, beside propose.html."""
-    for lang in LANGS:
-        folder = language_root(site_dir, lang)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / DATA_FILE).write_text(propose_data_script(catalogue, lang), encoding="utf-8")
+    write_language_scripts(site_dir, DATA_FILE, lambda lang: propose_data_script(catalogue, lang))
