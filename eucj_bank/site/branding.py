@@ -49,28 +49,39 @@ def text_on(hex_colour: str) -> str:
     return "#ffffff" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else "#000000de"
 
 
+def _custom_rule(kind: str, colour: str | None, variables: dict[str, str]) -> str | None:
+    """Material's `[data-md-color-<kind>=custom]` rule. In the values, `{c}` is the colour,
+    `{light}`/`{dark}` its lighter and darker shades, `{on}` the text colour readable on it.
+    None when the profile sets no valid colour."""
+    if not colour or not HEX_COLOUR.match(colour):
+        return None
+    c = colour.lower()
+    shades = {"c": c, "light": _mix(c, 255, 0.3), "dark": _mix(c, 0, 0.3), "on": text_on(c)}
+    body = "".join(f"  {name}: {value.format(**shades)};\n" for name, value in variables.items())
+    return f"[data-md-color-{kind}=custom] {{\n{body}}}\n"
+
+
 def colour_css(profile: Profile) -> str | None:
     """The stylesheet defining Material's `custom` colours, if the profile uses any."""
     colours = profile.colours
-    rules = []
-    if colours and colours.primary and HEX_COLOUR.match(colours.primary):
-        c = colours.primary.lower()
-        rules.append("[data-md-color-primary=custom] {\n"
-                     f"  --md-primary-fg-color: {c};\n"
-                     f"  --md-primary-fg-color--light: {_mix(c, 255, 0.3)};\n"
-                     f"  --md-primary-fg-color--dark: {_mix(c, 0, 0.3)};\n"
-                     f"  --md-primary-bg-color: {text_on(c)};\n"
-                     f"  --md-primary-bg-color--light: {text_on(c)}b3;\n"
-                     f"  --md-typeset-a-color: {c};\n"
-                     "}\n")
-    if colours and colours.accent and HEX_COLOUR.match(colours.accent):
-        c = colours.accent.lower()
-        rules.append("[data-md-color-accent=custom] {\n"
-                     f"  --md-accent-fg-color: {c};\n"
-                     f"  --md-accent-fg-color--transparent: {c}1a;\n"
-                     f"  --md-accent-bg-color: {text_on(c)};\n"
-                     f"  --md-accent-bg-color--light: {text_on(c)}b3;\n"
-                     "}\n")
+    if not colours:
+        return None
+    rules = [rule for rule in (
+        _custom_rule("primary", colours.primary, {
+            "--md-primary-fg-color": "{c}",
+            "--md-primary-fg-color--light": "{light}",
+            "--md-primary-fg-color--dark": "{dark}",
+            "--md-primary-bg-color": "{on}",
+            "--md-primary-bg-color--light": "{on}b3",
+            "--md-typeset-a-color": "{c}",
+        }),
+        _custom_rule("accent", colours.accent, {
+            "--md-accent-fg-color": "{c}",
+            "--md-accent-fg-color--transparent": "{c}1a",
+            "--md-accent-bg-color": "{on}",
+            "--md-accent-bg-color--light": "{on}b3",
+        }),
+    ) if rule]
     if not rules:
         return None
     return f"/* Generated from the site profile {profile.name}: Material's custom colours. */\n" + "".join(rules)
