@@ -33,7 +33,7 @@ from eucj_bank.copies.manifest import (  # noqa: E402
     verify_directory,
     verify_served,
 )
-from eucj_bank.copies.signature import SIGNATURE_SUFFIX, verify
+from eucj_bank.copies.signature import SIGNATURE_SUFFIX, verify  # noqa: E402
 
 
 def _is_url(text: str) -> bool:

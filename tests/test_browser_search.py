@@ -55,7 +55,7 @@ def results(page, base: str, lang: str, query: str) -> list[str]:
     return [h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs]
 
 
-@pytest.mark.parametrize("lang,query,rid", INFLECTED, ids=[f"{l}-{q}" for l, q, _ in INFLECTED])
+@pytest.mark.parametrize("lang,query,rid", INFLECTED, ids=[f"{lang}-{q}" for lang, q, _ in INFLECTED])
 def test_inflected_query_finds_the_page(page, base, lang, query, rid):
     found = results(page, base, lang, query)
     assert f"{LANG_ROOT[lang]}resources/{rid}.html" in found, found

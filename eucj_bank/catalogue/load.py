@@ -131,11 +131,11 @@ def _partial_resource(entry: dict) -> Resource:
     """The fields of a rejected entry that are valid on their own, so that their
     other checks (vocabularies, files, links) still run: every problem at once."""
     values = {}
-    for name, field in Resource.model_fields.items():
+    for name, info in Resource.model_fields.items():
         if name not in entry:
             continue
         try:
-            values[name] = TypeAdapter(field.annotation).validate_python(entry[name], strict=True)
+            values[name] = TypeAdapter(info.annotation).validate_python(entry[name], strict=True)
         except ValidationError:
             continue
     return Resource.model_construct(**values)
