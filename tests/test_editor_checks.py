@@ -124,3 +124,27 @@ def test_a_profile_without_its_own_description_is_a_warning(tmp_path):
         ("warning", "description", "the profile has no description: its pages describe it as the full bank")]
     assert not load_profile(path, strict=True).ok
     assert load_profile(ROOT / "profiles/full-bank.yml").problems == []  # the full bank is the default
+
+
+def test_a_profile_that_reuses_the_full_banks_description_is_a_warning(tmp_path):
+    """A copy that pasted the bank's own description (mkdocs.yml) would call itself the full bank."""
+    import yaml
+
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    english = yaml.safe_load(config.split("\nsite_url:")[0])["site_description"]
+    russian = next(line.split(": ", 1)[1] for line in config.splitlines()
+                   if line.strip().startswith("site_description: Банк"))
+    path = tmp_path / "copy.yml"
+    path.write_text("name: copy\nsite_name: {en: Copy, ru: Копия, kk: Көшірме}\ndescription:\n"
+                    f"  en: '  {english.upper()} '\n  ru: {russian}\n  kk: Пробация қызметіне арналған материалдар\n",
+                    encoding="utf-8")
+    loaded = load_profile(path)
+    assert loaded.ok
+    assert [(p.line, p.col, p.severity, p.where) for p in loaded.problems] == [
+        (4, 7, "warning", "description"), (5, 7, "warning", "description")]
+    assert not load_profile(path, strict=True).ok
+    result = subprocess.run([sys.executable, str(SCRIPT), "--profile", str(path), "--lang", "ru"],
+                            capture_output=True, text=True, cwd=ROOT, env=ENV)
+    assert "это описание полного банка: страницы копии будут описывать её как полный банк" in result.stdout
+    assert load_profile(ROOT / "profiles/probation-service.yml").ok
+    assert not [p for p in load_profile(ROOT / "profiles/probation-service.yml").problems if p.where == "description"]

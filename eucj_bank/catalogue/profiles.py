@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 from pydantic import StringConstraints, ValidationError
 
+from .bank_description import is_bank_description
 from .editor_checks import placeholder_problems
 from .load import display_path, error_location, explain_error
 from .messages import _
@@ -26,7 +27,7 @@ from .model import ID_PATTERN, Catalogue, Localized, NonEmpty, Resource, Strict,
 from .problems import ERROR, WARNING, Problem, errors, sort_key
 from .profile_safety import base_url_problem, logo_problem, plain_text_problem
 from .validate import term_problem
-from .vocab import terms
+from .vocab import LANGS, terms
 from .yaml_source import SourceMap, load_yaml, read_text
 
 # The profile of a build that names none: the full public bank. One file, so that the
@@ -262,10 +263,19 @@ class _Checker:
 
     def description(self, profile: Profile, path: Path) -> None:
         """A copy other than the full bank must say what it is, or it describes itself as the full bank."""
-        if profile.description is None and path.resolve() != (Path(__file__).parents[2] / DEFAULT_PROFILE).resolve():
+        if path.resolve() == (Path(__file__).parents[2] / DEFAULT_PROFILE).resolve():
+            return
+        if profile.description is None:
             self.add(("description",), _("the profile has no description: its pages describe it as the full bank"),
                      _("add `description: {{en: ..., ru: ..., kk: ...}}`: one sentence on what this copy holds"),
                      severity=WARNING)
+            return
+        for lang in LANGS:
+            text = getattr(profile.description, lang)
+            if text and is_bank_description(text):
+                self.add(("description", lang),
+                         _("this description is the full bank's: the copy's pages would describe it as the full bank"),
+                         _("write one sentence on what this copy holds and for whom"), severity=WARNING)
 
     def contact(self, contact: Contact) -> None:
         if contact.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", contact.email):
