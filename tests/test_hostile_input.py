@@ -99,9 +99,9 @@ def test_snippet_includes_outside_deploy_or_missing_are_located(tmp_path):
         ';--8<-- "escaped.conf"\n', encoding="utf-8")
     found = [str(p) for p in snippet_problems(tmp_path)]
     assert found == [
-        "docs/en/page.md:5:1: snippet: the included file ../resource_catalog.yaml is not in deploy/ - "
+        "docs/en/page.md:5:1: included file: the included file ../resource_catalog.yaml is not in deploy/ - "
         "give the path of a file of deploy/, from that folder",
-        "docs/en/page.md:7:3: snippet: the included file missing.conf is not in deploy/ - "
+        "docs/en/page.md:7:3: included file: the included file missing.conf is not in deploy/ - "
         "give the path of a file of deploy/, from that folder"]
     assert snippet_problems(ROOT) == []
 

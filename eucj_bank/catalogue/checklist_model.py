@@ -77,7 +77,7 @@ def _message(err: dict, loc: tuple) -> str:
 
 def _where(loc: tuple, data: object) -> str:
     """`sections[1].items[2] 'records-access'`: the dotted place, and the item's id if it has one."""
-    place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "checklist"
+    place = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or _("checklist")
     node = data
     for part in loc[:4]:
         try:

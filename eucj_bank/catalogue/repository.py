@@ -70,7 +70,7 @@ def snippet_problems(root: Path, docs: str = "docs", base: str = SNIPPET_BASE) -
             target = (fence / name).resolve()
             if not target.is_relative_to(fence) or not target.is_file():
                 problems.append(Problem(page.relative_to(root).as_posix(), number, len(match.group(1)) + 1,
-                                        "snippet", _("the included file {name} is not in {base}/",
+                                        _("included file"), _("the included file {name} is not in {base}/",
                                             name=name, base=base),
                                         _("give the path of a file of {base}/, from that folder", base=base)))
     return problems
