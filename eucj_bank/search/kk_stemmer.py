@@ -20,7 +20,8 @@ only where Kazakh grammar would have put it:
   министр-ге);
 - a syllable minimum: the stem keeps a vowel, or у after a consonant (су, ту, ру:
   су-ға, ру-лар), and two letters ending in a consonant (ел-де, үй-ге, су-ы) or three
-  ending in a vowel or a glide у (so күні is күн-і, not кү-ні, and аудан not ау-дан);
+  ending in a vowel or a glide у (so күні is күн-і, not кү-ні, and аудан not ау-дан); a
+  final и is ый/ій and takes the endings of a final й as well (би-дің, ми-ы, такси-ге);
 - surnames in -ев/-ов take either harmony (Назарбаевтың, Медведевтің); the
   instrumental мен/бен/пен has none;
 - predicate (personal) endings: -мын/-мін, -бын/-бін, -пын/-пін "I am", -мыз/-міз,
@@ -90,9 +91,8 @@ SECOND_READING_MIN_STEM = 4  # -ым/-ім read as a possessive only on longer s
 
 # What may precede an ending: "V" a vowel, "N" a nasal (м н ң), "Z" another voiced
 # consonant or sonorant (у and й count here: отаудың, үйге), "T" a voiceless consonant,
-# "P" the possessive vowel ы/і (the case forms -НА, -НДА, -Н... that follow a
-# 3rd-person possessive), "S" the sonorants л р й у and "J" з ж (personal endings:
-# -мын after vowels, sonorants and nasals, -бын after з ж and nasals, -пын after voiceless).
+# "P" the possessive vowel ы/і (-НА, -НДА, -Н... after a 3rd-person possessive), "S" the
+# sonorants л р й у, "J" з ж (-мын after vowels, sonorants, nasals; -бын after з ж, nasals).
 AFTER = {"V": VOWELS, "N": NASAL, "Z": "бвгғджзйлрһу", "T": VOICELESS, "P": "ыі", "S": "лрйу", "J": "зж"}
 
 # Slots in the order they are stripped (from the end of the word). Each entry:
@@ -191,13 +191,13 @@ def _syllabic(stem: str) -> bool:
 
 def _fits(stem: str, ending: str, classes: str) -> bool:
     last = stem[-1:]
-    short = last not in VOWELS + "у" or (last == "у" and stem[-2:-1] not in VOWELS)
+    short = last not in VOWELS + "у" or (last == "у" and stem[-2:-1] not in VOWELS) or last == "и"
     if len(stem) < (MIN_STEM - 1 if short else MIN_STEM) or not _syllabic(stem):
         return False
     allowed = "".join(AFTER[c] for c in classes)
     if ending in ("лар", "лер"):
         allowed += PLURAL_L_AFTER
-    if last not in allowed:
+    if last not in allowed and not (last == "и" and "й" in allowed):  # final и is ый/ій: би-дің, ми-ы
         return False
     if ending in INVARIABLE:
         return True

@@ -78,12 +78,12 @@
     // (allomorphs) and vowel harmony.
     function fits(stem, ending, classes) {
       var last = stem.slice(-1);
-      var short = !has(T.vowels + "у", last) || (last === "у" && !has(T.vowels, stem.slice(-2, -1)));
+      var short = !has(T.vowels + "у", last) || (last === "у" && !has(T.vowels, stem.slice(-2, -1))) || last === "и";
       if (stem.length < (short ? T.minStem - 1 : T.minStem) || !syllabic(stem)) return false;
       var allowed = "";
       for (var c = 0; c < classes.length; c++) allowed += T.after[classes[c]];
       if (ending === "лар" || ending === "лер") allowed += T.pluralLAfter;
-      if (!has(allowed, last)) return false;
+      if (!has(allowed, last) && !(last === "и" && has(allowed, "й"))) return false;  // final и is ый/ій: би-дің
       if (T.invariable.indexOf(ending) !== -1) return true;
       var sh = harmony(stem), eh = suffixHarmony(ending);
       return sh === "any" || eh === "any" || sh === eh;
