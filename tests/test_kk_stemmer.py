@@ -21,6 +21,7 @@ import pytest
 from support import ROOT
 
 from eucj_bank.search.kk_stemmer import STOP_WORDS, is_stop_word, stem, trim
+from eucj_bank.search.kk_words import FUNCTION_WORDS, PLACE_NAMES, TYPED_NAME_MIN
 from eucj_bank.search.lunr_kk import OUTPUT, render_lunr_kk
 
 VECTORS = json.loads((ROOT / "tests/data/kk_stem_vectors.json").read_text("utf-8"))
@@ -43,7 +44,8 @@ def test_vectors_cover_every_class():
     classes = {e["class"] for e in VECTORS}
     assert len(VECTORS) >= 80 and len({e["word"] for e in VECTORS}) == len(VECTORS)
     for needle in ("plural", "genitive", "dative", "accusative", "locative", "ablative", "instrumental",
-                   "possessive", "attributive", "voiced", "dropped", "stop word", "Latin i", "short", "not conflated"):
+                   "possessive", "attributive", "voiced", "dropped", "stop word", "Latin i", "short", "not conflated",
+                   "predicate", "place name", "glide", "surname", "pronoun"):
         assert any(needle in c for c in classes), needle
 
 
@@ -66,6 +68,25 @@ def test_stop_words_are_function_words_only():
     for word in ("пробация", "сот", "заң", "ел", "қызмет", "кітап", "адам", "жұмыс"):
         assert not is_stop_word(word), word
     assert all(w == trim(w) for w in STOP_WORDS)
+
+
+def test_function_words_are_kept_whole():
+    """Pronouns, conjunctions and particles are not inflected nouns: оның is not он + -ның."""
+    assert {"оның", "мұнда", "маған", "бізге", "өзінің", "кімге"} <= FUNCTION_WORDS <= STOP_WORDS
+    for word in FUNCTION_WORDS:
+        assert stem(word) == [word], word
+    assert stem("кезінде") == ["кез"]  # a postposition that is an inflected noun is a stop word, stemmed as one
+
+
+def test_place_names_are_never_cut_into():
+    """A name and its case forms index the name; the beginning of a name being typed stays whole."""
+    for name in PLACE_NAMES:
+        assert stem(name) == [name], name
+        for ending in ("да", "ның", "дағы"):  # any allomorph: the name is the floor of every reading
+            assert all(t.startswith(name) for t in stem(name + ending)), (name, ending)
+        typed = name[:TYPED_NAME_MIN]
+        if len(name) > TYPED_NAME_MIN and not any(typed.startswith(n) for n in PLACE_NAMES):
+            assert stem(typed) == [typed], typed
 
 
 def test_terms_are_cut_from_the_word():
@@ -147,6 +168,18 @@ for (const w of input) out[w] = [lunr.kk.trimWord(w), lunr.kk.stemWord(w)];
 print(out);
 """, words)
     assert js == {w: [trim(w), stem(w)] for w in words}
+
+
+def test_js_twin_keeps_names_and_function_words_like_python(lunr_path):
+    """The closed lists (kk_words) reach the JS: stop words, names, their case forms and typed beginnings."""
+    words = sorted(STOP_WORDS) + [n + e for n in PLACE_NAMES for e in ("", "да", "ның", "ға")]
+    words += [n[:k] for n in PLACE_NAMES for k in range(3, len(n))]
+    js = _node(lunr_path, LOAD + """
+const out = {};
+for (const w of input) out[w] = lunr.kk.stemWord(w);
+print(out);
+""", words)
+    assert js == {w: stem(w) for w in words}
 
 
 def test_module_registers_lunr_kk(lunr_path):

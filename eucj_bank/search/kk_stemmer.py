@@ -2,43 +2,54 @@
 
 Kazakh nominal inflection stacks suffixes after the stem in a fixed order:
 
-    stem + plural + possessive + case (+ attributive -ДАҒЫ / -НІКІ)
+    stem + plural + possessive + case (+ attributive -ДАҒЫ / -НІКІ) + predicate
     кітап + тар + ы + нан      "from his books"
+    үй + де + мін              "I am at home"
 
-We strip them from the end, one slot at a time (attributive, case, possessive,
-plural), trying each slot's longer endings first. An ending is removed only where
-Kazakh grammar would have put it:
+We strip them from the end, one slot at a time (predicate, attributive, case,
+possessive, plural), trying each slot's longer endings first. An ending is removed
+only where Kazakh grammar would have put it:
 
 - allomorphs follow the sound they attach to: the genitive is -НЫҢ after a vowel
   or a nasal, -ДЫҢ after a voiced consonant, -ТЫҢ after a voiceless one, and so on
-  for every case and the plural (`AFTER` below);
+  for every case, the plural and the personal (predicate) endings (`AFTER` below);
 - vowel harmony: a back-vowel ending (а, ы) follows a stem whose last vowel is back
-  (а о ұ ы), a front one (е, і) a front stem (ә ө ү і е); loanword vowels (и у э ю я ё)
-  accept either;
-- a minimum stem: two letters ending in a consonant other than у (ел-де, үй-ге, but
-  not ау-дан) or three letters (so күні is күн-і, not кү-ні);
+  (а о ұ ы я ё), a front one (е, і) a front stem (ә ө ү і е э). у and ю are glides
+  (ау, еу, ую: у = ұу/үу, ю = йұу/йүу) and take the harmony of the vowel before them
+  (оқу-ға, білу-ге, сүю-ге); и (ый/ій, or a loanword's i) takes either (тарих-ы,
+  министр-ге);
+- a syllable minimum: the stem keeps a vowel, or у after a consonant (су, ту, ру:
+  су-ға, ру-лар), and two letters ending in a consonant (ел-де, үй-ге, су-ы) or three
+  ending in a vowel or a glide у (so күні is күн-і, not кү-ні, and аудан not ау-дан); a
+  final и is ый/ій and takes the endings of a final й as well (би-дің, ми-ы, такси-ге);
 - surnames in -ев/-ов take either harmony (Назарбаевтың, Медведевтің); the
   instrumental мен/бен/пен has none;
-- the -стан of a few place names is the stem's (Қазақстан, not Қазақс-тан), a closed
-  list: elsewhere -тан is the ablative (жұмыс-тан).
+- predicate (personal) endings: -мын/-мін, -бын/-бін, -пын/-пін "I am", -мыз/-міз,
+  -быз/-біз, -пыз/-піз "we are", -сыңдар/-сіңдер "you are" (мұғалім-мін, қазақ-пын,
+  студент-піз). After a vowel -мын/-мін is also the accusative of a possessive
+  (адам-ы-н, шешім-і-н), and -сың/-сің the 2nd person possessive of a stem in -с
+  (жұмыс-ың), so there the predicate is the second reading (бала-мын, бала-сың).
+  The polite -сыз/-сыздар stay: they are also the privative -сыз (заң-сыз);
+- place names (kk_words.PLACE_NAMES: Kazakhstan's regions and cities, its rivers,
+  the countries in -стан) are never cut into (Қарағанды is not қараған + -ды), and a
+  name's beginning being typed (қостан of Қостанай) is kept whole;
+- function words and pronouns (kk_words.FUNCTION_WORDS) are kept whole.
 
 Some endings can be read two ways, and then both stems are indexed, the likelier
 first (the site stems a typed query with the first): a final ы/і + н (қызмет-і-н, or
 a stem in -ын such as кәсіпорын); -сы after ы/і (соғыс-ы, or үлгі-сі); and the 1st
 and 2nd person singular possessives -ым/-ім, -м, -ң, rare in documents and
 homographs of common stem endings (келісім, шешім, адам, кезең), so their stripped
-reading comes second. A vowel ы/і dropped before a possessive (халқы, аузы, орны)
-is put back.
+reading comes second. A vowel ы/і dropped before a possessive (халқы, аузы, мұрны)
+is put back where the stem ends in a cluster that drop makes (DROPPED_VOWEL_CLUSTERS).
 
 A noun whose stem itself ends in a consonant + ы/і (көрші "neighbour") cannot be told
 from a 3rd-person possessive in its bare form (көрш-і), so that reading is taken in
 every form: whatever reading is left ending in consonant + ы/і loses it, as the
-possessive slot would have removed it (көршілер, көршіге, көршіні all index көрш).
-This is a conflation key again, and it keeps plural and case forms with the bare noun.
-
-Finally a stem-final б, г, ғ is devoiced to п, к, қ: before a vowel the spelling
-voices the stem (кітап -> кітабы, жүрек -> жүрегі), and the index must meet the bare
-noun. This is a conflation key, not a dictionary form.
+possessive slot would have removed it (көршілер, көршіге, көршіні all index көрш): a
+conflation key that keeps plural and case forms with the bare noun. Finally a
+stem-final б, г, ғ is devoiced to п, к, қ: before a vowel the spelling voices the stem
+(кітап -> кітабы, жүрек -> жүрегі), and the index must meet the bare noun.
 
 Derivational endings (-лық/-лік "-ness", -дай/-дей "like", comparatives -ырақ/-рек)
 are left on: measured on a held-out treebank each cost precision (-лық also recall)
@@ -46,13 +57,13 @@ and gained nothing, so they make separate index terms.
 
 The trimmer lowercases, reads a Latin i between Cyrillic letters as Kazakh і (a
 common typing substitute: бiлiм), and strips what is neither a letter (Cyrillic,
-Latin) nor a digit from both ends of a token. The stop words are function words only.
+Latin) nor a digit from both ends of a token.
 
 The browser runs the same algorithm: overrides/assets/javascripts/lunr/min/lunr.kk.min.js
 (a lunr-languages style module registering lunr.kk) is generated by
 scripts/build_lunr_kk.py from eucj_bank/search/lunr_kk_template.js, the algorithm in JS,
-with the tables of this module (`js_tables`) written into it. The tables live only
-here; tests/test_kk_stemmer.py checks the shipped file is what the generator writes
+with the tables of this module (`js_tables`, with kk_words' lists) written into it. The
+tables live only here; tests/test_kk_stemmer.py checks the shipped file is what the generator writes
 and runs the shared vectors (tests/data/kk_stem_vectors.json) against both twins, so
 this module and the JS cannot drift apart.
 """
@@ -61,6 +72,8 @@ from __future__ import annotations
 
 import re
 
+from .kk_words import FUNCTION_WORDS, PLACE_NAMES, STOP_WORDS, TYPED_NAME_MIN
+
 # Word characters the trimmer keeps (regular-expression class body, the same in Python
 # and JS): digits, Latin (with the accented letters of Latin-script Kazakh, Turkish...)
 # and Cyrillic with every Kazakh letter.
@@ -68,22 +81,28 @@ CYRILLIC = "а-яёәғқңөұүһі"
 WORD_CHARS = "0-9a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f" + CYRILLIC
 
 VOWELS = "аәеиоөұүыіэюяё"
-BACK, FRONT = "аоұыяюё", "әөүіеиэ"  # loanword и, э front; я, ю, ё back (полицияға)
+# Harmony: back and front vowels; и takes either; the glides у, ю are skipped.
+BACK, FRONT, EITHER = "аоұыяё", "әөүіеэ", "и"
 VOICELESS = "кқпстфхцчшщв"
 NASAL = "мнң"
 
-MIN_STEM = 3  # letters a stem keeps; one fewer if it ends in a consonant other than у
+MIN_STEM = 3  # letters a stem keeps; one fewer if it ends in a consonant or in у after one
 SECOND_READING_MIN_STEM = 4  # -ым/-ім read as a possessive only on longer stems
 
 # What may precede an ending: "V" a vowel, "N" a nasal (м н ң), "Z" another voiced
 # consonant or sonorant (у and й count here: отаудың, үйге), "T" a voiceless consonant,
-# "P" the possessive vowel ы/і (the case forms -НА, -НДА, -Н... that follow a
-# 3rd-person possessive).
-AFTER = {"V": VOWELS, "N": NASAL, "Z": "бвгғджзйлрһу", "T": VOICELESS, "P": "ыі"}
+# "P" the possessive vowel ы/і (-НА, -НДА, -Н... after a 3rd-person possessive), "S" the
+# sonorants л р й у, "J" з ж (-мын after vowels, sonorants, nasals; -бын after з ж, nasals).
+AFTER = {"V": VOWELS, "N": NASAL, "Z": "бвгғджзйлрһу", "T": VOICELESS, "P": "ыі", "S": "лрйу", "J": "зж"}
 
 # Slots in the order they are stripped (from the end of the word). Each entry:
 # ending -> the classes of sounds it may follow.
 SLOTS: list[dict[str, str]] = [
+    {  # predicate: personal endings "I am", "we are", "you (pl.) are"
+        "мын": "NS", "мін": "NS", "бын": "NJ", "бін": "NJ", "пын": "T", "пін": "T",
+        "мыз": "NS", "міз": "NS", "быз": "NJ", "біз": "NJ", "пыз": "T", "піз": "T",
+        "сыңдар": "VNZT", "сіңдер": "VNZT",
+    },
     {  # attributive: -дағы "the one in", -нікі "the one of"
         "ндағы": "P", "ндегі": "P", "дағы": "VNZ", "дегі": "VNZ", "тағы": "T", "тегі": "T",
         "нікі": "VN", "ныкі": "VN", "дікі": "Z", "дыкі": "Z", "тікі": "T", "тыкі": "T",
@@ -110,32 +129,23 @@ SLOTS: list[dict[str, str]] = [
 # лар/лер also follow р, й, у; дар/дер follow л, з, ж: covered by the classes above
 # except р й у after which Kazakh writes -лар.
 PLURAL_L_AFTER = "рйу"
+# Predicate endings read second: after a vowel -мын/-мін is also a possessive's
+# accusative (адам-ы-н), -сың/-сің a possessive after -с (жұмыс-ың).
+PREDICATE_SECOND = {"мын": "V", "мін": "V", "сың": "VNZT", "сің": "VNZT"}
 
 DEVOICE = {"б": "п", "г": "к", "ғ": "қ"}
 
 # The instrumental does not follow vowel harmony (баламен, үймен).
 INVARIABLE = frozenset({"мен", "бен", "пен", "менен", "бенен", "пенен"})
-# Surname endings that take either harmony: Назарбаев-тың (back), Медведев-тің (front).
+# Surname endings that take either harmony: Назарбаев-тың (back), Медведев-тің (front);
+# a woman's surname adds -а (Назарбаева, Иванова), which the key drops.
 EITHER_HARMONY_ENDS = ("ев", "ов")
-# Words whose end looks like an ending but is the stem's: place names in -стан. A
-# closed list, since elsewhere -тан is the ablative (жұмыс-тан, дос-тан).
-PROTECTED = ("қазақстан", "өзбекстан", "қырғызстан", "тәжікстан", "түрікменстан", "ауғанстан",
-             "пәкістан", "үндістан", "түркістан", "дағыстан", "татарстан", "башқұртстан",
-             "арабстан", "күрдістан", "шешенстан")
-# A vowel ы/і between two consonants drops before a vowel-initial ending
-# (халық -> халқы, ауыз -> аузы, орын -> орны); it is put back when a stem left by
-# the possessive ends in one of these pairs of consonants.
-DROPPED_VOWEL_BEFORE = "зқкнр"
-DROPPED_VOWEL_AFTER = "улрйх"
-
-STOP_WORDS = frozenset("""
-және мен бен пен да де та те ал бірақ немесе не әрі яғни себебі сондықтан өйткені егер
-үшін туралы бойынша арқылы сияқты секілді дейін шейін кейін соң бері қарай қарсы бірге
-арасында ішінде үстінде астында жанында кезінде
-бұл осы сол ол олар біз сіз сен мен өз өзі өзінің барлық әр әрбір кейбір бірнеше
-ма ме ба бе па пе ғана қана тек да ғой қой ше шы ші
-еді екен болып болды болса болған болады бар жоқ емес
-""".split())
+FEMININE_SURNAME_ENDS = ("ева", "ова")
+# A vowel ы/і between two consonants drops before a vowel-initial ending: ауыз -> аузы,
+# мұрын/орын/ерін -> мұрны/орны/ерні, мойын -> мойны, көрік/мүлік -> көркі/мүлкі,
+# нарық/халық -> нарқы/халқы, әріп/кейіп/қалып -> әрпі/кейпі/қалпы, көңіл -> көңлі.
+# It is put back where a stem left by the possessive ends in one of these clusters.
+DROPPED_VOWEL_CLUSTERS = ("уз", "рн", "йн", "рк", "лк", "рқ", "лқ", "рп", "йп", "лп", "ңл")
 
 _LATIN_I = re.compile(f"(?<=[{CYRILLIC}])i|i(?=[{CYRILLIC}])")
 _EDGES = re.compile(f"^[^{WORD_CHARS}]+|[^{WORD_CHARS}]+$")
@@ -160,6 +170,8 @@ def _harmony(stem: str) -> str:
             return "back"
         if ch in FRONT:
             return "front"
+        if ch in EITHER:
+            return "any"
     return "any"
 
 
@@ -172,15 +184,20 @@ def _suffix_harmony(ending: str) -> str:
     return "any"
 
 
+def _syllabic(stem: str) -> bool:
+    """Has the stem a syllable: a vowel, or у after a consonant (су, ту)?"""
+    return any(ch in VOWELS or (ch == "у" and i and stem[i - 1] not in VOWELS) for i, ch in enumerate(stem))
+
+
 def _fits(stem: str, ending: str, classes: str) -> bool:
-    minimum = MIN_STEM if stem[-1:] in VOWELS + "у" else MIN_STEM - 1
-    if len(stem) < minimum or not any(ch in VOWELS for ch in stem):
+    last = stem[-1:]
+    short = last not in VOWELS + "у" or (last == "у" and stem[-2:-1] not in VOWELS) or last == "и"
+    if len(stem) < (MIN_STEM - 1 if short else MIN_STEM) or not _syllabic(stem):
         return False
-    last = stem[-1]
     allowed = "".join(AFTER[c] for c in classes)
     if ending in ("лар", "лер"):
         allowed += PLURAL_L_AFTER
-    if last not in allowed:
+    if last not in allowed and not (last == "и" and "й" in allowed):  # final и is ый/ій: би-дің, ми-ы
         return False
     if ending in INVARIABLE:
         return True
@@ -190,8 +207,6 @@ def _fits(stem: str, ending: str, classes: str) -> bool:
 
 def _strip_slot(word: str, slot: dict[str, str]) -> str:
     for ending in sorted(slot, key=len, reverse=True):
-        if any(word.endswith(p) and p.endswith(ending) for p in PROTECTED):
-            continue
         if word.endswith(ending):
             stem = word[: -len(ending)]
             if _fits(stem, ending, slot[ending]):
@@ -200,21 +215,24 @@ def _strip_slot(word: str, slot: dict[str, str]) -> str:
 
 
 def _restore_vowel(stem: str) -> str:
-    if len(stem) >= 3 and stem[-1] in DROPPED_VOWEL_BEFORE and stem[-2] in DROPPED_VOWEL_AFTER:
+    if len(stem) >= 3 and stem[-2:] in DROPPED_VOWEL_CLUSTERS:
         return stem[:-1] + ("ы" if _harmony(stem) == "back" else "і") + stem[-1]
     return stem
 
 
 # 1st/2nd person singular possessives: indexed as a second reading (see the module doc).
 SECOND_READINGS = {"ым": "NZT", "ім": "NZT", "м": "V", "ң": "V"}
-CASE, POSSESSIVE = 1, 2
+PREDICATE, CASE, POSSESSIVE = 0, 2, 3
 
 
 def _finish(word: str) -> str:
     """The index key of a reading: a stem-final consonant + ы/і is taken as the
-    possessive (see the module doc), then a final б/г/ғ devoiced."""
+    possessive (see the module doc), a woman's surname in -ева/-ова keyed as the
+    man's, then a final б/г/ғ devoiced."""
     if word[-1:] in ("ы", "і") and _fits(word[:-1], word[-1], SLOTS[POSSESSIVE][word[-1]]):
         word = _restore_vowel(word[:-1])
+    if len(word) > 4 and word.endswith(FEMININE_SURNAME_ENDS):
+        word = word[:-1]
     if word and word[-1] in DEVOICE:
         word = word[:-1] + DEVOICE[word[-1]]
     return word
@@ -229,6 +247,8 @@ def _readings(word: str, slot_index: int) -> list[str]:
     stripped = _strip_slot(word, slot)
     options = [stripped]
     ending = word[len(stripped):]
+    if slot_index == PREDICATE and stripped == word:
+        options.append(_strip_slot(word, PREDICATE_SECOND))  # бала-мын after адам-ы-н
     if slot_index == CASE and ending == "н":
         options.append(word)  # кәсіпорын, жақын: -ын is the stem's, not the accusative
     if slot_index == POSSESSIVE:
@@ -248,22 +268,32 @@ def _readings(word: str, slot_index: int) -> list[str]:
     return result
 
 
+_NAMES_LONGEST_FIRST = sorted(PLACE_NAMES, key=len, reverse=True)
+
+
 def stem(word: str) -> list[str]:
     """The index terms of `word`; the first is its likeliest stem (the site stems
     typed queries with it). Where an ending can be read two ways both stems are
-    indexed (see `_readings`)."""
-    if len(word) < MIN_STEM:
+    indexed (see `_readings`). Function words and place names are never cut into."""
+    if len(word) < MIN_STEM or word in FUNCTION_WORDS:
         return [word]
-    return _readings(word, 0)
+    name = next((n for n in _NAMES_LONGEST_FIRST if word.startswith(n)), "")
+    if not name and len(word) >= TYPED_NAME_MIN and any(n.startswith(word) for n in PLACE_NAMES):
+        return [word]  # a name being typed: қостан of Қостанай
+    readings = _readings(word, 0)
+    if name:
+        readings = [r for r in readings if r.startswith(name)] or [name]
+    return readings
 
 
 def js_tables() -> dict:
     """The tables the JS module needs, for scripts/build_lunr_kk.py."""
     return {
-        "vowels": VOWELS, "back": BACK, "front": FRONT, "after": AFTER, "slots": SLOTS,
+        "vowels": VOWELS, "back": BACK, "front": FRONT, "either": EITHER, "after": AFTER, "slots": SLOTS,
         "pluralLAfter": PLURAL_L_AFTER, "devoice": DEVOICE, "minStem": MIN_STEM,
-        "invariable": sorted(INVARIABLE), "protected": list(PROTECTED), "stopWords": sorted(STOP_WORDS),
-        "wordChars": WORD_CHARS, "cyrillic": CYRILLIC, "eitherHarmonyEnds": list(EITHER_HARMONY_ENDS),
-        "droppedVowelBefore": DROPPED_VOWEL_BEFORE, "droppedVowelAfter": DROPPED_VOWEL_AFTER,
+        "invariable": sorted(INVARIABLE), "placeNames": _NAMES_LONGEST_FIRST, "typedNameMin": TYPED_NAME_MIN,
+        "stopWords": sorted(STOP_WORDS), "functionWords": sorted(FUNCTION_WORDS), "wordChars": WORD_CHARS, "cyrillic": CYRILLIC,
+        "eitherHarmonyEnds": list(EITHER_HARMONY_ENDS), "droppedVowelClusters": list(DROPPED_VOWEL_CLUSTERS),
         "secondReadings": SECOND_READINGS, "secondReadingMinStem": SECOND_READING_MIN_STEM,
+        "predicateSecond": PREDICATE_SECOND, "feminineSurnameEnds": list(FEMININE_SURNAME_ENDS),
     }

@@ -27,11 +27,14 @@
     var LATIN_I = new RegExp("([" + T.cyrillic + "])i|i(?=[" + T.cyrillic + "])", "g");
     var STOP = {};
     T.stopWords.forEach(function (w) { STOP[w] = true; });
+    var WHOLE = {};
+    T.functionWords.forEach(function (w) { WHOLE[w] = true; });
     var SLOT_ENDINGS = T.slots.map(function (slot) {
       return Object.keys(slot).sort(function (a, b) { return b.length - a.length; });
     });
     var SECOND_ENDINGS = Object.keys(T.secondReadings).sort(function (a, b) { return b.length - a.length; });
-    var CASE = 1, POSSESSIVE = 2;
+    var PREDICATE_ENDINGS = Object.keys(T.predicateSecond).sort(function (a, b) { return b.length - a.length; });
+    var PREDICATE = 0, CASE = 2, POSSESSIVE = 3;
 
     function has(chars, ch) { return ch !== "" && chars.indexOf(ch) !== -1; }
     function endsWith(word, end) { return word.length >= end.length && word.slice(word.length - end.length) === end; }
@@ -41,7 +44,8 @@
       return word.replace(EDGES, "");
     }
 
-    // Vowel harmony of a stem: its last back or front vowel decides.
+    // Vowel harmony of a stem: its last back or front vowel decides; и takes either;
+    // the glides у, ю are skipped.
     function harmony(stem) {
       for (var e = 0; e < T.eitherHarmonyEnds.length; e++) {
         if (endsWith(stem, T.eitherHarmonyEnds[e])) return "any";
@@ -49,6 +53,7 @@
       for (var i = stem.length - 1; i >= 0; i--) {
         if (has(T.back, stem[i])) return "back";
         if (has(T.front, stem[i])) return "front";
+        if (has(T.either, stem[i])) return "any";
       }
       return "any";
     }
@@ -61,19 +66,24 @@
       return "any";
     }
 
-    // May `ending` follow `stem`? Minimum stem, a vowel in it, the sound before the
-    // ending (allomorphs) and vowel harmony.
+    // A syllable: a vowel, or у after a consonant (су, ту).
+    function syllabic(stem) {
+      for (var i = 0; i < stem.length; i++) {
+        if (has(T.vowels, stem[i]) || (stem[i] === "у" && i > 0 && !has(T.vowels, stem[i - 1]))) return true;
+      }
+      return false;
+    }
+
+    // May `ending` follow `stem`? Syllable minimum, the sound before the ending
+    // (allomorphs) and vowel harmony.
     function fits(stem, ending, classes) {
       var last = stem.slice(-1);
-      var minimum = has(T.vowels + "у", last) ? T.minStem : T.minStem - 1;
-      if (stem.length < minimum) return false;
-      var vowel = false;
-      for (var i = 0; i < stem.length; i++) if (has(T.vowels, stem[i])) vowel = true;
-      if (!vowel) return false;
+      var short = !has(T.vowels + "у", last) || (last === "у" && !has(T.vowels, stem.slice(-2, -1))) || last === "и";
+      if (stem.length < (short ? T.minStem - 1 : T.minStem) || !syllabic(stem)) return false;
       var allowed = "";
       for (var c = 0; c < classes.length; c++) allowed += T.after[classes[c]];
       if (ending === "лар" || ending === "лер") allowed += T.pluralLAfter;
-      if (!has(allowed, last)) return false;
+      if (!has(allowed, last) && !(last === "и" && has(allowed, "й"))) return false;  // final и is ый/ій: би-дің
       if (T.invariable.indexOf(ending) !== -1) return true;
       var sh = harmony(stem), eh = suffixHarmony(ending);
       return sh === "any" || eh === "any" || sh === eh;
@@ -83,8 +93,6 @@
     function stripSlot(word, table, endings) {
       for (var i = 0; i < endings.length; i++) {
         var ending = endings[i];
-        var isProtected = T.protected.some(function (p) { return endsWith(word, p) && endsWith(p, ending); });
-        if (isProtected) continue;
         if (endsWith(word, ending)) {
           var stem = word.slice(0, word.length - ending.length);
           if (fits(stem, ending, table[ending])) return stem;
@@ -95,19 +103,21 @@
 
     function restoreVowel(stem) {
       var n = stem.length;
-      if (n >= 3 && has(T.droppedVowelBefore, stem[n - 1]) && has(T.droppedVowelAfter, stem[n - 2])) {
+      if (n >= 3 && T.droppedVowelClusters.indexOf(stem.slice(-2)) !== -1) {
         return stem.slice(0, n - 1) + (harmony(stem) === "back" ? "ы" : "і") + stem[n - 1];
       }
       return stem;
     }
 
     // The index key of a reading: a stem-final consonant + ы/і goes as the possessive
-    // would have gone (көрші, көршілер -> көрш), then a final б/г/ғ is devoiced.
+    // would have gone (көрші, көршілер -> көрш), a woman's surname in -ева/-ова is keyed
+    // as the man's, then a final б/г/ғ is devoiced.
     function finish(word) {
       var vowel = word.slice(-1);
       if ((vowel === "ы" || vowel === "і") && fits(word.slice(0, -1), vowel, T.slots[POSSESSIVE][vowel])) {
         word = restoreVowel(word.slice(0, -1));
       }
+      if (word.length > 4 && T.feminineSurnameEnds.indexOf(word.slice(-3)) !== -1) word = word.slice(0, -1);
       var last = word.slice(-1);
       return T.devoice[last] ? word.slice(0, -1) + T.devoice[last] : word;
     }
@@ -119,6 +129,9 @@
       var stripped = stripSlot(word, T.slots[slotIndex], SLOT_ENDINGS[slotIndex]);
       var options = [stripped];
       var ending = word.slice(stripped.length);
+      if (slotIndex === PREDICATE && stripped === word) {
+        options.push(stripSlot(word, T.predicateSecond, PREDICATE_ENDINGS));  // бала-мын after адам-ы-н
+      }
       if (slotIndex === CASE && ending === "н") options.push(word);
       if (slotIndex === POSSESSIVE) {
         if (ending === "ы" || ending === "і") options[0] = restoreVowel(stripped);
@@ -141,9 +154,20 @@
       return result;
     }
 
+    // Function words and place names are never cut into; a name's beginning being typed
+    // (қостан of Қостанай) is kept whole.
     function stem(word) {
-      if (word.length < T.minStem) return [word];
-      return readings(word, 0);
+      if (word.length < T.minStem || WHOLE[word]) return [word];
+      var name = "";
+      for (var i = 0; i < T.placeNames.length && !name; i++) {
+        if (word.slice(0, T.placeNames[i].length) === T.placeNames[i]) name = T.placeNames[i];
+      }
+      if (!name && word.length >= T.typedNameMin &&
+          T.placeNames.some(function (n) { return n.slice(0, word.length) === word; })) return [word];
+      var found = readings(word, 0);
+      if (!name) return found;
+      found = found.filter(function (r) { return r.slice(0, name.length) === name; });
+      return found.length ? found : [name];
     }
 
     // The plugin: this.use(lunr.kk) in a lunr builder.
