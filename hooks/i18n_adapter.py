@@ -16,11 +16,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import material
 from mkdocs.plugins import event_priority
 
 from eucj_bank.copies import build_session
 from eucj_bank.search.index_split import split_index, write_index
 from eucj_bank.search.lunr_index import with_prebuilt
+
+LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 
 
 @event_priority(-110)
@@ -44,4 +47,4 @@ def on_post_build(config):
     if not merged.is_file():
         return
     for lang, index in split_index(json.loads(merged.read_text(encoding="utf-8"))).items():
-        write_index(site_dir, lang, with_prebuilt(index))
+        write_index(site_dir, lang, with_prebuilt(index, LUNR_MODULES))

@@ -21,6 +21,7 @@ was several times the size of the documents; this is a fraction of it.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from .lunr_pipeline import js_separator, pipeline, tokenize
 
@@ -44,7 +45,7 @@ def _js_round(x: float) -> float:
     return math.floor(x * 1000 + 0.5) / 1000
 
 
-def build(index: dict) -> dict | None:
+def build(index: dict, lunr_modules: Path) -> dict | None:
     """The lunr builder's state after all documents: {fields, refs, terms (term ->
     {"_index", field -> {doc number -> frequency}}), boosts, lengths}; None if two
     documents share a location (lunr would merge them: the worker builds the index then)."""
@@ -54,7 +55,7 @@ def build(index: dict) -> dict | None:
     lang = config["lang"][0]
     fields = list(config["fields"])
     separator = js_separator(config["separator"])
-    run = pipeline(lang)
+    run = pipeline(lang, lunr_modules)
     terms: dict[str, dict] = {}
     lengths: dict[tuple[str, int], int] = {}
     boosts = []
@@ -133,11 +134,11 @@ def compact(built: dict) -> dict:
             "terms": ordered, "index": [terms[t]["_index"] for t in ordered], "postings": postings}
 
 
-def with_prebuilt(index: dict) -> dict:
+def with_prebuilt(index: dict, lunr_modules: Path) -> dict:
     """The language's search index with its lunr index in the config the worker gets
     (Material passes `config` and `docs` to it, over file:// too); unchanged if lunr
     would merge documents (see `build`)."""
-    built = build(index)
+    built = build(index, lunr_modules)
     if built is None:
         return index
     return {**index, "config": {**index["config"], "eucjIndex": compact(built)}}

@@ -85,7 +85,7 @@ def tokenize(value: str | list[str] | None, separator: re.Pattern) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _stop_words(lang: str) -> frozenset[str]:
+def _stop_words(lang: str, lunr_modules: Path) -> frozenset[str]:
     if lang == "en":
         from lunr.stop_word_filter import WORDS  # lunr.py's copy of lunr.js's list
 
@@ -93,12 +93,10 @@ def _stop_words(lang: str) -> frozenset[str]:
     if lang == "kk":
         return frozenset(kk_stemmer.STOP_WORDS)
     # lunr.ru.min.js as Material ships it: the list is one space-separated string there.
-    import material
-
-    code = (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.ru.min.js").read_text("utf-8")
+    code = (lunr_modules / f"lunr.{lang}.min.js").read_text("utf-8")
     found = re.search(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)', code)
     if not found:
-        raise RuntimeError("no stop words found in Material's lunr.ru.min.js")
+        raise RuntimeError(f"no stop words found in {lunr_modules / f'lunr.{lang}.min.js'}")
     return frozenset(found.group(1).split(" "))
 
 
@@ -108,9 +106,10 @@ def _stop_words(lang: str) -> frozenset[str]:
 _KEEP_YO = "\ue000"
 
 
-def pipeline(lang: str) -> Callable[[str], list[str]]:
-    """One token in, its index terms out (none for a stop word), memoised per word."""
-    stop = _stop_words(lang)
+def pipeline(lang: str, lunr_modules: Path) -> Callable[[str], list[str]]:
+    """One token in, its index terms out (none for a stop word), memoised per word.
+    `lunr_modules`: the lunr-languages modules Material ships (its stop words for ru)."""
+    stop = _stop_words(lang, lunr_modules)
     memo: dict[str, list[str]] = {}
 
     def run_en_ru(token: str) -> list[str]:
