@@ -9,8 +9,8 @@ scores rounded to 3 decimals as lunr rounds them. `serialise` gives lunr's own J
 (`Index.toJSON`) without token positions; tests/test_search_prebuilt.py compares it with
 the index lunr.js builds from the same documents.
 
-What ships is `compact`: the sorted terms, their numbers and, per term and field, the
-documents (by their number in the index's `docs`) with the term's frequency. The worker
+What ships is `compact`: the sorted terms (front-coded), their numbers and, per term and
+field, the documents (by their number in the index's `docs`) with the term's frequency. The worker
 (search_worker.js, `expand`) turns that back into lunr's JSON, computing each score with
 lunr's own functions from the frequency, and loads it with `lunr.Index.load`. Positions
 (what Material highlights) are not shipped: the worker computes them for the results it
@@ -26,7 +26,7 @@ from pathlib import Path
 from .lunr_pipeline import js_separator, pipeline, tokenize
 
 LUNR_VERSION = "2.3.9"
-FORMAT = 1
+FORMAT = 2
 K1 = 1.2
 B = 0.0  # Material's worker calls this.b(0)
 KIND_BOOST = {"resource": 1.5, "guide": 0.8, "browse": 0.6}  # search_worker.js
@@ -114,24 +114,36 @@ def _utf16(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def compact(built: dict) -> dict:
-    """What ships in the search index's config (`eucjIndex`): sorted terms, their `_index`,
-    and per term [n, doc, tf, doc, tf, ... per field], documents as differences."""
+def compact(built: dict) -> dict | None:
+    """What ships in the search index's config (`eucjIndex`): the sorted terms front-coded
+    (`shared`: UTF-16 units kept from the term before, `suffixes`: the rest, one a line),
+    their `_index`, and one flat `postings` list: per term, per field, the number of
+    documents, then for each its number as a difference from the one before, times 2,
+    plus 1 if its term frequency (not 1) follows.
+    None if a term holds a line break (a separator without \\s)."""
     fields, terms = built["fields"], built["terms"]
     ordered = sorted(terms, key=_utf16)
-    postings = []
+    if any("\n" in term for term in ordered):
+        return None
+    shared, suffixes, postings, previous_term = [], [], [], ""
     for term in ordered:
-        flat: list[int] = []
+        common = 0
+        while common < min(len(term), len(previous_term)) and term[common] == previous_term[common]:
+            common += 1
+        shared.append(len(term[:common].encode("utf-16-le")) // 2)
+        suffixes.append(term[common:])
+        previous_term = term
         for field in fields:
             docs = terms[term][field]
-            flat.append(len(docs))
+            postings.append(len(docs))
             previous = 0
             for n in sorted(docs):
-                flat += [n - previous, docs[n]]
+                # a frequency of 1 (most) is not written: the low bit says one follows
+                postings += [2 * (n - previous)] if docs[n] == 1 else [2 * (n - previous) + 1, docs[n]]
                 previous = n
-        postings.append(flat)
     return {"v": FORMAT, "lunr": LUNR_VERSION, "k1": K1, "b": B, "fields": fields, "docs": len(built["refs"]),
-            "terms": ordered, "index": [terms[t]["_index"] for t in ordered], "postings": postings}
+            "shared": shared, "suffixes": "\n".join(suffixes), "index": [terms[t]["_index"] for t in ordered],
+            "postings": postings}
 
 
 def with_prebuilt(index: dict, lunr_modules: Path) -> dict:
@@ -139,6 +151,7 @@ def with_prebuilt(index: dict, lunr_modules: Path) -> dict:
     (Material passes `config` and `docs` to it, over file:// too); unchanged if lunr
     would merge documents (see `build`)."""
     built = build(index, lunr_modules)
-    if built is None:
+    packed = compact(built) if built is not None else None
+    if packed is None:
         return index
-    return {**index, "config": {**index["config"], "eucjIndex": compact(built)}}
+    return {**index, "config": {**index["config"], "eucjIndex": packed}}

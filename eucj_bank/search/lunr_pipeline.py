@@ -124,8 +124,9 @@ def pipeline(lang: str, lunr_modules: Path) -> Callable[[str], list[str]]:
         if not word or word in stop:
             return []
         folded = query_normaliser.fold(word)
-        out = kk_stemmer.stem(word)
-        return out if folded == word else out + kk_stemmer.stem(folded)
+        # stems() is stem(trim(word)) with a cache the full-text index shares (trim is idempotent)
+        out = list(stems(word, "kk"))
+        return out if folded == word else out + list(stems(folded, "kk"))
 
     run = run_kk if lang == "kk" else run_en_ru
 

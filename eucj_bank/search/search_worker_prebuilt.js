@@ -4,7 +4,8 @@
  * from lunr's Builder when the setup message carried the index (config.eucjIndex).
  * - add(): Material's builder still "adds" every document, but only its field extractors
  *   run (they give each field the table its highlighting reads); nothing is tokenized.
- * - load(): lunr's serialised index from the compact form: postings by document number,
+ * - load(): lunr's serialised index from the compact form (front-coded terms, postings
+ *   by document number in one flat list),
  *   each score computed here with lunr's idf, k1 and rounding, from the term's frequency
  *   (the same arithmetic as lunr's Builder, so the same numbers), then lunr.Index.load.
  * - positions(): Material highlights the token positions lunr stores with each posting;
@@ -16,7 +17,7 @@
  */
 self.eucjPrebuilt = (function () {
   function usable(data, docs, lunr) {
-    return !!data && data.v === 1 && data.b === 0 && data.lunr === lunr.version && data.docs === docs.length;
+    return !!data && data.v === 2 && data.b === 0 && data.lunr === lunr.version && data.docs === docs.length;
   }
 
   function add(builder, doc, attributes) {
@@ -35,15 +36,18 @@ self.eucjPrebuilt = (function () {
   function load(builder, data) {
     var fields = data.fields, refs = builder.eucjRefs || [], k1 = data.k1, b = data.b, vectors = {};
     fields.forEach(function (f) { refs.forEach(function (ref) { vectors[f + "/" + ref] = []; }); });
-    var inverted = new Array(data.terms.length);
-    for (var i = 0; i < data.terms.length; i++) {
-      var flat = data.postings[i], posting = { _index: data.index[i] }, at = 0, found = [];
+    var suffixes = data.index.length ? data.suffixes.split("\n") : [], flat = data.postings, at = 0, term = "";
+    var inverted = new Array(suffixes.length);
+    for (var i = 0; i < suffixes.length; i++) {
+      term = term.slice(0, data.shared[i]) + suffixes[i];
+      var posting = { _index: data.index[i] }, found = [];
       for (var f = 0; f < fields.length; f++) {
         var field = posting[fields[f]] = {}, count = flat[at++], doc = 0;
         for (var k = 0; k < count; k++) {
-          doc += flat[at++];
+          var code = flat[at++];
+          doc += Math.floor(code / 2);
           field[refs[doc]] = { position: [-1] };
-          found.push(f, doc, flat[at++]);
+          found.push(f, doc, code % 2 ? flat[at++] : 1);
         }
       }
       var idf = lunr.idf(posting, builder.documentCount);
@@ -55,7 +59,7 @@ self.eucjPrebuilt = (function () {
         score *= builder._documents[ref].boost || 1;
         vectors[name + "/" + ref].push([posting._index, Math.round(score * 1000) / 1000]);
       }
-      inverted[i] = [data.terms[i], posting];
+      inverted[i] = [term, posting];
     }
     var fieldVectors = Object.keys(vectors).map(function (key) {
       var flatVector = [];
