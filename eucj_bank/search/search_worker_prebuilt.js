@@ -16,6 +16,18 @@
  *   pipeline: what lunr would have stored, as many times as it would have merged it.
  */
 self.eucjPrebuilt = (function () {
+  // Every posting's metadata: lunr copies it into its MatchData (see the patch of add below).
+  var MARK = Object.freeze({ position: Object.freeze([-1]) });
+
+  // lunr 2.3.9's MatchData.add keeps the posting's metadata object and later appends to it,
+  // so positions grew inside the index from one query to the next; it gets a copy here.
+  var addMatch = lunr.MatchData.prototype.add;
+  lunr.MatchData.prototype.add = function (term, field, metadata) {
+    var copy = Object.create(null);
+    for (var key in metadata) copy[key] = metadata[key];
+    return addMatch.call(this, term, field, copy);
+  };
+
   function usable(data, docs, lunr) {
     return !!data && data.v === 2 && data.b === 0 && data.lunr === lunr.version && data.docs === docs.length;
   }
@@ -33,41 +45,84 @@ self.eucjPrebuilt = (function () {
     }
   }
 
+  // lunr.idf(posting, documentCount) from the number of documents holding the term.
+  function idf(withTerm, documentCount) {
+    var x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
+    return Math.log(1 + Math.abs(x));
+  }
+
+  // One pass over the flat postings: where each term's start, how many documents hold it.
+  function scan(flat, terms, fields) {
+    var offsets = new Array(terms), counts = new Array(terms), at = 0;
+    for (var i = 0; i < terms; i++) {
+      offsets[i] = at;
+      var total = 0;
+      for (var f = 0; f < fields; f++) {
+        var count = flat[at++];
+        total += count;
+        for (var k = 0; k < count; k++) if (flat[at++] % 2) at++;
+      }
+      counts[i] = total;
+    }
+    return { offsets: offsets, counts: counts };
+  }
+
+  // lunr's posting of term i: { _index, field: { ref: metadata } }, made on first use.
+  function posting(data, refs, at, i) {
+    var out = { _index: data.index[i] }, flat = data.postings;
+    for (var f = 0; f < data.fields.length; f++) {
+      var field = out[data.fields[f]] = {}, count = flat[at++], doc = 0;
+      for (var k = 0; k < count; k++) {
+        var code = flat[at++];
+        doc += Math.floor(code / 2);
+        if (code % 2) at++;
+        field[refs[doc]] = MARK;
+      }
+    }
+    return out;
+  }
+
   function load(builder, data) {
-    var fields = data.fields, refs = builder.eucjRefs || [], k1 = data.k1, b = data.b, vectors = {};
-    fields.forEach(function (f) { refs.forEach(function (ref) { vectors[f + "/" + ref] = []; }); });
-    var suffixes = data.index.length ? data.suffixes.split("\n") : [], flat = data.postings, at = 0, term = "";
-    var inverted = new Array(suffixes.length);
-    for (var i = 0; i < suffixes.length; i++) {
-      term = term.slice(0, data.shared[i]) + suffixes[i];
-      var posting = { _index: data.index[i] }, found = [];
-      for (var f = 0; f < fields.length; f++) {
-        var field = posting[fields[f]] = {}, count = flat[at++], doc = 0;
-        for (var k = 0; k < count; k++) {
+    var fields = data.fields, refs = builder.eucjRefs || [], k1 = data.k1, b = data.b, flat = data.postings;
+    var n = data.index.length, where = scan(flat, n, fields.length), order = new Array(n), i, f, k;
+    for (i = 0; i < n; i++) order[data.index[i]] = i;
+    var vectors = fields.map(function () { return refs.map(function () { return []; }); });
+    var boosts = refs.map(function (ref) { return builder._documents[ref].boost || 1; });
+    var fieldBoosts = fields.map(function (name) { return builder._fields[name].boost || 1; });
+    // In term number order, so that each vector's elements come sorted, as lunr's Vector keeps them.
+    for (var j = 0; j < n; j++) {
+      i = order[j];
+      var at = where.offsets[i], weight = idf(where.counts[i], builder.documentCount);
+      for (f = 0; f < fields.length; f++) {
+        var count = flat[at++], doc = 0;
+        for (k = 0; k < count; k++) {
           var code = flat[at++];
           doc += Math.floor(code / 2);
-          field[refs[doc]] = { position: [-1] };
-          found.push(f, doc, code % 2 ? flat[at++] : 1);
+          var tf = code % 2 ? flat[at++] : 1;
+          // lunr's Builder: fieldLength / average drops out with b = 0 (Material's setting)
+          var score = weight * ((k1 + 1) * tf) / (k1 * (1 - b + b * 0) + tf);
+          score *= fieldBoosts[f];
+          score *= boosts[doc];
+          vectors[f][doc].push(data.index[i], Math.round(score * 1000) / 1000);
         }
       }
-      var idf = lunr.idf(posting, builder.documentCount);
-      for (k = 0; k < found.length; k += 3) {
-        var name = fields[found[k]], ref = refs[found[k + 1]], tf = found[k + 2];
-        // lunr's Builder: fieldLength / average drops out with b = 0 (Material's setting)
-        var score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * 0) + tf);
-        score *= builder._fields[name].boost || 1;
-        score *= builder._documents[ref].boost || 1;
-        vectors[name + "/" + ref].push([posting._index, Math.round(score * 1000) / 1000]);
-      }
-      inverted[i] = [term, posting];
     }
-    var fieldVectors = Object.keys(vectors).map(function (key) {
-      var flatVector = [];
-      vectors[key].sort(function (x, y) { return x[0] - y[0]; }).forEach(function (e) { flatVector.push(e[0], e[1]); });
-      return [key, flatVector];
-    });
+    var fieldVectors = [];
+    for (f = 0; f < fields.length; f++)
+      for (k = 0; k < refs.length; k++) fieldVectors.push([fields[f] + "/" + refs[k], vectors[f][k]]);
+    var suffixes = n ? data.suffixes.split("\n") : [], terms = new Array(n), term = "";
+    for (i = 0; i < n; i++) terms[i] = [term = term.slice(0, data.shared[i]) + suffixes[i], null];
     var index = lunr.Index.load({ version: data.lunr, fields: fields, fieldVectors: fieldVectors,
-                                  invertedIndex: inverted, pipeline: [] });
+                                  invertedIndex: terms, pipeline: [] });
+    // Postings on first use: a query reads a few terms' (most of the load time went to
+    // making every one of them); Object.keys and hasOwnProperty see them all.
+    terms.forEach(function (pair, i) {
+      Object.defineProperty(index.invertedIndex, pair[0], { configurable: true, enumerable: true, get: function () {
+        var value = posting(data, refs, where.offsets[i], i);
+        Object.defineProperty(this, pair[0], { value: value, writable: true, enumerable: true, configurable: true });
+        return value;
+      } });
+    });
     index.pipeline = builder.searchPipeline;
     index.eucjBuilder = builder;
     return index;
