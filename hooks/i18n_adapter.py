@@ -6,7 +6,8 @@
    Their metadata and HTML join in hooks/generated_html.py.
 2. At the very end of the first build it writes one search index merging all
    languages; we split it and file each language's part under that language's root
-   (eucj_bank.search.index_split). Priority -200: after static-i18n and the offline plugin
+   (eucj_bank.search.index_split), with its lunr index built here
+   (eucj_bank.search.lunr_index) for the worker to load. Priority -200: after static-i18n and the offline plugin
    (both -100), which would otherwise overwrite our files.
 """
 
@@ -15,10 +16,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import material
 from mkdocs.plugins import event_priority
 
 from eucj_bank.copies import build_session
 from eucj_bank.search.index_split import split_index, write_index
+from eucj_bank.search.lunr_index import with_prebuilt
+
+LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 
 
 @event_priority(-110)
@@ -42,4 +47,4 @@ def on_post_build(config):
     if not merged.is_file():
         return
     for lang, index in split_index(json.loads(merged.read_text(encoding="utf-8"))).items():
-        write_index(site_dir, lang, index)
+        write_index(site_dir, lang, with_prebuilt(index, LUNR_MODULES))

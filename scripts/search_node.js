@@ -5,7 +5,8 @@
  * Usage: node scripts/search_node.js SITE_DIR LANG < queries.json > results.json
  * queries.json: a JSON list of query strings; results.json: a list of
  * {query, locations (result groups, best first), note (what was searched instead)}, and
- * the wall and CPU milliseconds the worker took to build its index (setupMs, setupCpuMs).
+ * the wall and CPU milliseconds the worker took to set up its index (setupMs, setupCpuMs:
+ * loading the index built at build time, eucj_bank/search/lunr_index.py).
  * The worker runs as in a browser: its message listeners and postMessage, importScripts of
  * the lunr language modules next to it. scripts/bench_search.py and the tests use it.
  */

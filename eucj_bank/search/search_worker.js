@@ -6,10 +6,9 @@
  * - it appends "*" to every term and lunr runs no pipeline on a wildcard term, so an
  *   inflected query ("оценки*") found only words beginning with that form; it also turned
  *   stop words into wildcards ("к*" in "доверие к полиции");
- * - it builds the lunr index in the worker from the documents on every page load; each
- *   word of 5,000 x 3 documents went through the language's stemmer (the Russian
- *   Snowball stemmer is slow), so the first Russian search took 2.46 s: stems are now
- *   memoised per distinct word;
+ * - it builds the lunr index in the worker from the documents on every page load (2.7-5.8 s
+ *   of CPU at 5,000 resources): the index is now built at build time and loaded
+ *   (search_worker_prebuilt.js); when it is missing, stems are memoised per distinct word;
  * - Search.search() transforms and parses the query, then calls lunr's Index.search(): we
  *   replace that last call by our own clauses (eucjPlanQuery), planned from the raw query
  *   that search_worker_prelude.js caught before Material saw it.
@@ -71,7 +70,9 @@
     }
     var kind = kindOf(doc.location || "");
     var boost = (attributes && attributes.boost || 1) * KIND_BOOST[kind];
-    return add.call(this, doc, Object.assign({}, attributes, { boost: boost }));
+    attributes = Object.assign({}, attributes, { boost: boost });
+    // The index built at build time: the documents are only registered (search_worker_prebuilt.js).
+    return state.prebuilt ? self.eucjPrebuilt.add(this, doc, attributes) : add.call(this, doc, attributes);
   };
 
   function kindOf(location) {
@@ -83,7 +84,9 @@
   var build = lunr.Builder.prototype.build;
   lunr.Builder.prototype.build = function () {
     lunr.eucjSearchPipeline = this.searchPipeline;
-    return (state.index = build.apply(this, arguments));
+    state.index = state.prebuilt ? self.eucjPrebuilt.load(this, state.prebuilt) : build.apply(this, arguments);
+    state.prebuilt = null;
+    return state.index;
   };
 
   // What the index makes of one word: its terms, none for a stop word.
@@ -234,7 +237,7 @@
     var plan = state.plan;
     state.plan = null;
     state.total = 0;
-    if (!plan || this !== state.index) return search.call(this, queryString);
+    if (!plan || this !== state.index) return self.eucjPrebuilt.positions(this, search.call(this, queryString));
     var results = plan.clauses.length ? this.query(function (q) { plan.clauses.forEach(function (c) { q.clause(c); }); }) : [];
     if (!results.length) {
       // Nothing found: the nearest indexed word of each word, as "did you mean".
@@ -245,7 +248,7 @@
       state.note = guess !== plan.words.join(" ") ? { didYouMean: guess } : null;
     }
     state.total = results.length;
-    return results.slice(0, MAX_RESULTS);
+    return self.eucjPrebuilt.positions(this, results.slice(0, MAX_RESULTS));
   };
 
   // Material matches "missing" terms and highlights with its own parse of the query; that

@@ -5,13 +5,17 @@
  * and documents (setup) and replaces each query by the reading of it that the index knows
  * (self.eucjPlanQuery, search_worker.js), so Material highlights and counts that reading.
  */
-self.eucjState = { lang: "en", docs: [], plan: null, note: null };
+self.eucjState = { lang: "en", docs: [], plan: null, note: null, prebuilt: null };
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   if (!message) return;
   if (message.type === 0 && message.data && message.data.config) {  // setup
     self.eucjState.lang = (message.data.config.lang || ["en"])[0];
     self.eucjState.docs = message.data.docs || [];
+    // The index built at build time (lunr_index.py), if this worker can load it.
+    var prebuilt = message.data.config.eucjIndex;
+    self.eucjState.prebuilt = self.eucjPrebuilt && self.eucjPrebuilt.usable(prebuilt, self.eucjState.docs, self.lunr)
+      ? prebuilt : null;
   } else if (message.type === 2 && typeof message.data === "string" && self.eucjPlanQuery) {  // query
     var plan = self.eucjPlanQuery(message.data);
     self.eucjState.plan = plan;

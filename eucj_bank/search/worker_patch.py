@@ -2,7 +2,8 @@
 
 The build writes one script: our prelude (search_worker_prelude.js), Material's worker,
 the query normaliser (query_normaliser_template.js with the tables of query_normaliser.py),
-the thesaurus (thesaurus.py) and our patch (search_worker.js). One file, not a wrapper
+the thesaurus (thesaurus.py), the loader of the prebuilt index (search_worker_prebuilt.js)
+and our patch (search_worker.js). One file, not a wrapper
 that imports Material's: over file:// the iframe-worker shim loads imported scripts
 asynchronously, and a message arriving before the worker's code had loaded would be
 lost (search stuck on "Initializing").
@@ -20,6 +21,7 @@ OUR_WORKER = f"{WORKERS}/eucj-search.js"
 HERE = Path(__file__).parent
 PRELUDE = HERE / "search_worker_prelude.js"
 PATCH = HERE / "search_worker.js"
+PREBUILT = HERE / "search_worker_prebuilt.js"
 NORMALISER = HERE / "query_normaliser_template.js"
 
 
@@ -44,7 +46,7 @@ def render_thesaurus() -> str:
 
 def render_worker(material_code: str) -> str:
     return "\n".join([PRELUDE.read_text(encoding="utf-8"), material_code, render_normaliser(),
-                      render_thesaurus(), PATCH.read_text(encoding="utf-8")])
+                      render_thesaurus(), PREBUILT.read_text(encoding="utf-8"), PATCH.read_text(encoding="utf-8")])
 
 
 def write_search_worker(site_dir: Path, material: str) -> Path:

@@ -1,0 +1,119 @@
+"""The lunr index built at build time (eucj_bank/search/lunr_index.py) is the index the
+browser built before: the site's own worker runs under node twice on each language's
+shipped index, once loading the prebuilt index and once with it removed (building it from
+the documents as before), and both must hold the same terms, postings and BM25 vectors
+and answer queries of every kind with the same results, highlighting and notes. The
+Python serialisation must equal lunr.js's own JSON of that index too."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import material
+import pytest
+
+from eucj_bank.search.lunr_index import build, serialise
+
+LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
+# Every path of the worker: inflected words, prefixes while typing, stop words, layout
+# slips, Latin Kazakh, folded Kazakh, thesaurus, typos, nothing found ("did you mean").
+QUERIES = {
+    "en": ["probation", "prob", "assessments of risk", "probaton", "electronic bracelet", "ghj,fwbz",
+           "the police", "xyzzyq", "kpi"],
+    "ru": ["пробации", "оценки рисков", "проб", "ghj,fwbz", "пробоция", "доверие к полиции", "тюрьма", "УПК",
+           "коммуникационая", "щщщщщщ"],
+    "kk": ["пробация", "қызметі", "кылмыстык процестик", "тәуекел", "probatsiia qyzmeti", "түрме", "ҚПК",
+           "сервистік полиция", "пробоция", "жжжжжжж"],
+}
+# The site's worker as search_node.js runs it; "built" drops the prebuilt index first.
+# A file, not `node -e`: there `exports` is defined and lunr's language modules would
+# export themselves instead of registering with lunr.
+NODE = r"""
+const fs = require("fs"), path = require("path"), vm = require("vm");
+const [site, lang, mode, queriesJson] = process.argv.slice(2);
+const root = lang === "en" ? site : path.join(site, lang);
+const workerFile = path.join(site, "assets/javascripts/workers/eucj-search.js");
+const listeners = []; let answer = null;
+globalThis.self = globalThis;
+globalThis.addEventListener = (t, fn) => { if (t === "message") listeners.push(fn); };
+globalThis.postMessage = m => { answer = m; };
+globalThis.importScripts = (...urls) => { for (const u of urls) {
+  const f = path.resolve(path.dirname(workerFile), u); vm.runInThisContext(fs.readFileSync(f, "utf8"), { filename: f }); } };
+vm.runInThisContext(fs.readFileSync(workerFile, "utf8"), { filename: workerFile });
+async function send(message) {
+  answer = null; for (const fn of listeners) fn({ data: message });
+  for (let i = 0; answer === null && i < 100000; i++) await new Promise(r => setImmediate(r));
+  return answer;
+}
+(async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(root, "search/search_index.json"), "utf8"));
+  const shipped = !!index.config.eucjIndex;
+  if (mode === "built") delete index.config.eucjIndex;
+  await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
+  const loaded = !!self.eucjState.index.eucjBuilder;
+  const results = [];
+  for (const q of JSON.parse(queriesJson)) results.push((await send({ type: 2, data: q })).data);
+  process.stdout.write(JSON.stringify({ shipped, loaded, index: self.eucjState.index.toJSON(), results }));
+})().catch(e => { console.error(e); process.exit(1); });
+"""
+
+
+def run_worker(script: Path, site: Path, lang: str, mode: str) -> dict:
+    result = subprocess.run(["node", str(script), str(site), lang, mode, json.dumps(QUERIES[lang], ensure_ascii=False)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def postings(index: dict) -> dict:
+    """term -> {_index, field -> sorted document locations}: the inverted index without positions."""
+    return {term: {key: value if key == "_index" else sorted(value) for key, value in posting.items()}
+            for term, posting in index["invertedIndex"]}
+
+
+@pytest.fixture(scope="module")
+def worker_runs(shipped, tmp_path_factory):
+    if shutil.which("node") is None:
+        pytest.fail("node runs the site's worker here: run `make test-deps`")
+    site = Path(shipped["site"])
+    script = tmp_path_factory.mktemp("node") / "worker.js"
+    script.write_text(NODE, encoding="utf-8")
+    return site, {lang: {mode: run_worker(script, site, lang, mode) for mode in ("prebuilt", "built")}
+                  for lang in LANG_ROOT}
+
+
+@pytest.mark.parametrize("lang", list(LANG_ROOT))
+def test_the_worker_loads_the_prebuilt_index_and_it_equals_the_one_it_built(worker_runs, lang):
+    _, runs = worker_runs
+    prebuilt, built = runs[lang]["prebuilt"], runs[lang]["built"]
+    assert prebuilt["shipped"] and prebuilt["loaded"], "the shipped index was not loaded"
+    assert not built["loaded"]
+    assert len(built["index"]["invertedIndex"]) > 1000
+    assert postings(prebuilt["index"]) == postings(built["index"])
+    assert dict(prebuilt["index"]["fieldVectors"]) == dict(built["index"]["fieldVectors"])
+
+
+@pytest.mark.parametrize("lang", list(LANG_ROOT))
+def test_queries_of_every_kind_answer_the_same_with_the_same_highlights(worker_runs, lang):
+    _, runs = worker_runs
+    prebuilt, built = runs[lang]["prebuilt"]["results"], runs[lang]["built"]["results"]
+    assert sum(1 for r in built if r["items"]) >= len(QUERIES[lang]) // 2  # the queries find things
+    assert any("<mark>" in item["text"] + item["title"] for r in built for group in r["items"] for item in group)
+    assert any(r["eucj"].get("didYouMean") or r["eucj"].get("instead") for r in built)
+    for query, mine, theirs in zip(QUERIES[lang], prebuilt, built):
+        assert mine == theirs, query
+
+
+@pytest.mark.parametrize("lang", list(LANG_ROOT))
+def test_the_python_serialisation_is_lunr_js_own(worker_runs, lang):
+    site, runs = worker_runs
+    index = json.loads((site / LANG_ROOT[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    ours = serialise(build(index, LUNR_MODULES))
+    theirs = runs[lang]["built"]["index"]
+    assert ours["version"] == theirs["version"] and ours["fields"] == theirs["fields"]
+    assert [term for term, _ in ours["invertedIndex"]] == [term for term, _ in theirs["invertedIndex"]]  # sorted as JS sorts
+    assert postings(ours) == postings(theirs)
+    assert dict(ours["fieldVectors"]) == dict(theirs["fieldVectors"])
