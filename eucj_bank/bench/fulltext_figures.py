@@ -24,8 +24,8 @@ def build_cold_and_warm(catalogue: Path, site: Path) -> tuple[Figures, float]:
 
 
 def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
-    """Per language: bytes of index.js, of all shards, of all document texts, shard count
-    and the largest shard."""
+    """Per language: bytes of index.js, of all shards, of its documents' texts (the
+    pages under texts/, stored once for all UI languages), shard count and the largest shard."""
     out = {}
     for lang in LANGS:
         folder = site / LANG_ROOT[lang] / "fulltext"
@@ -33,7 +33,7 @@ def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
             continue
         shards = [p.stat().st_size for p in (folder / "s").glob("*.js")]
         out[lang] = {"index": (folder / "index.js").stat().st_size, "shards": sum(shards),
-                     "texts": sum(p.stat().st_size for p in (folder / "t").glob("*.js")),
+                     "texts": sum(p.stat().st_size for p in (site / "texts").glob(f"*--{lang}*.html")),
                      "count": len(shards), "largest": max(shards, default=0)}
     return out
 
@@ -52,8 +52,8 @@ def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[st
             box.fill(query[:-1])
             start = time.perf_counter()
             box.press_sequentially(query[-1])
-            page.wait_for_function(f"() => {{ const b = document.querySelector('.eucj-fulltext');"
-                                   f" return b && b.dataset.query === {query!r}; }}", timeout=300000)
+            page.wait_for_function(f"() => document.querySelector('[data-md-component=search-result]')"
+                                   f".dataset.eucjFulltext === {query!r}", timeout=300000)
             seconds = time.perf_counter() - start
             # performance entries leave out file:// scripts; the loader lists what it added
             names = page.evaluate("window.eucjFulltext.loaded()")
