@@ -166,3 +166,23 @@ def test_from_disk_in_a_readers_chromium_the_snippet_and_the_passage_show(reader
     assert form in text.lower() and text_lang == lang and 0 <= where < 0.5
     assert not errors
     context.close()
+
+
+def test_a_script_slipped_into_a_text_page_does_not_run(page, shipped, tmp_path):
+    """The sanitiser lets no script through (tests/test_safe_html.py); if one came
+    through all the same, the text page's own policy would not run it, from disk too."""
+    source = shipped["site"] / "texts" / f"{RID}--en.html"
+    html = source.read_text("utf-8")
+    injected = ('<p id="t-999">x</p><script>document.title = "pwned";</script>'
+                '<img src="data:," onerror="document.title = \'pwned\'">'
+                '<a id="go" href="javascript:document.title=\'pwned\'">go</a>')
+    (tmp_path / "texts").mkdir()
+    target = tmp_path / "texts" / source.name
+    target.write_text(html.replace('<main class="eucj-document">', '<main class="eucj-document">' + injected), "utf-8")
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                         " e => window.__csp.push(e.violatedDirective));")
+    page.goto(target.as_uri())
+    page.click("#go")
+    page.wait_for_timeout(300)
+    assert page.title() != "pwned"
+    assert len(page.evaluate("window.__csp")) >= 3, page.evaluate("window.__csp")
