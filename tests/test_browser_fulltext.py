@@ -44,7 +44,8 @@ def fulltext(page, base: str, lang: str, query: str) -> list[dict]:
     box.click()
     box.fill(query)
     box.press("End")  # Material searches on keyup; fill() of Cyrillic sends no key
-    page.wait_for_function(f"() => document.querySelector('{RESULTS}').dataset.eucjFulltext === {query!r}",
+    # the passages are shown at once, their snippets as each text's page is read
+    page.wait_for_function(f"() => document.querySelector('{RESULTS}').dataset.eucjFulltextSnippets === {query!r}",
                            timeout=15000)
     return page.eval_on_selector_all(
         ".md-search-result__list > li", "els => els.map(e => ({passage: e.classList.contains('eucj-fulltext-hit'),"

@@ -40,14 +40,15 @@ def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
 
 
 def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]],
-                     runs: int = 3) -> dict[str, tuple[float, int, int, list[float]]]:
+                     runs: int = 3) -> dict[str, tuple[float, int, int, list[float], float]]:
     """Per language, the first full-text query of a visit from disk, `runs` visits:
     (median seconds from the last keystroke to the passages shown in the result list,
-    bytes of the files the first visit loaded, passages shown, every run's seconds)."""
+    bytes of the files the first visit loaded (snippets' text pages included), passages
+    shown, every run's seconds, median seconds until their snippets are in too)."""
     out = {}
     with offline_pages() as new_page:
         for lang in LANGS:
-            query, times, loaded_bytes, hits = queries[lang][0], [], 0, 0
+            query, times, snippets, loaded_bytes, hits = queries[lang][0], [], [], 0, 0
             for run in range(runs):
                 page = new_page()
                 page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
@@ -59,6 +60,9 @@ def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]],
                 page.wait_for_function(f"() => document.querySelector('[data-md-component=search-result]')"
                                        f".dataset.eucjFulltext === {query!r}", timeout=300000)
                 times.append(time.perf_counter() - start)
+                page.wait_for_function(f"() => document.querySelector('[data-md-component=search-result]')"
+                                       f".dataset.eucjFulltextSnippets === {query!r}", timeout=300000)
+                snippets.append(time.perf_counter() - start)
                 if run == 0:
                     # performance entries leave out file:// scripts; the loader lists what it added
                     names = page.evaluate("window.eucjFulltext.loaded()")
@@ -66,5 +70,5 @@ def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]],
                     loaded_bytes = sum(p.stat().st_size for p in loaded if p.is_file())
                     hits = page.locator(".eucj-fulltext-hit").count()
                 page.context.close()
-            out[lang] = (statistics.median(times), loaded_bytes, hits, times)
+            out[lang] = (statistics.median(times), loaded_bytes, hits, times, statistics.median(snippets))
     return out

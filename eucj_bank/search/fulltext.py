@@ -10,7 +10,7 @@ adding the text there would also make every first search wait for that build. So
 - a small per-language `fulltext/index.js`: the list of documents (resource, title,
   reading page) and of the shards that exist;
 - one shard per two-letter prefix (`fulltext/s/<hex of the prefix>.js`): the stems
-  starting with it, with their postings (document, block, count), and the word forms
+  starting with it, with their postings (document, passage, count), and the word forms
   of the text starting with it that are not their own stem. A query loads the shards
   of its words' and stems' prefixes only; a prefix is known after two typed letters,
   so the shard is there while the reader types. Stems are those of the language's

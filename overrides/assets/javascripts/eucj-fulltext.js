@@ -15,7 +15,7 @@
    debounce); an answer to an older query is dropped. */
 (function () {
   "use strict";
-  var MAX_RESULTS = 8, MAX_FORMS = 40, SNIPPET = 180;
+  var MAX_RESULTS = 5, MAX_FORMS = 40, SNIPPET = 180;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = new URL(config.base, location.href).href;
   // the site root: this script is assets/javascripts/eucj-fulltext.js under it
@@ -149,13 +149,10 @@
         });
         var ranked = Object.keys(total || {}).map(function (doc) { return [+doc, total[doc][0], total[doc][1]]; });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-        var shown = ranked.slice(0, MAX_RESULTS);
-        return Promise.all(shown.map(function (r) { return passage(r[0], r[2]); })).then(function () {
-          // highlight the typed words and the forms of the text they found, longest first
-          var marks = terms.concat(matched).filter(function (w, i, all) { return all.indexOf(w) === i; });
-          marks.sort(function (a, b) { return b.length - a.length; });
-          return { count: ranked.length, hits: shown, terms: marks };
-        });
+        // highlight the typed words and the forms of the text they found, longest first
+        var marks = terms.concat(matched).filter(function (w, i, all) { return all.indexOf(w) === i; });
+        marks.sort(function (a, b) { return b.length - a.length; });
+        return { count: ranked.length, hits: ranked.slice(0, MAX_RESULTS), terms: marks };
       });
     });
   }
@@ -194,8 +191,6 @@
     });
   }
 
-  function passageText(doc, n) { return store.passages[store.index.docs[doc].k + "#t-" + n] || ""; }
-
   function snippet(text, terms) {
     var lower = text.toLowerCase().replace(/ё/g, "е"), at = -1;
     terms.some(function (t) { at = lower.indexOf(t); return at >= 0; });
@@ -227,7 +222,7 @@
   // (md-search-result__item is how readers' scripts and tests find Material's results).
   function items(result) {
     return result.hits.map(function (hit) {
-      var doc = store.index.docs[hit[0]], text = passageText(hit[0], hit[2]);
+      var doc = store.index.docs[hit[0]];
       var item = document.createElement("li"), link = document.createElement("a");
       var article = document.createElement("article"), title = document.createElement("h1");
       var para = document.createElement("p"), file = document.createElement("p");
@@ -236,8 +231,11 @@
       link.href = base + "read/" + doc.k + ".html#t-" + hit[2];
       article.className = "md-search-result__article md-typeset";
       title.textContent = doc.t;
-      if (text) mark(para, snippet(text, result.terms), result.terms);
       para.lang = lang;
+      // the snippet comes from the text's page: the hit is shown at once, its passage when it is read
+      para.eucjFill = passage(hit[0], hit[2]).then(function (text) {
+        if (text) mark(para, snippet(text, result.terms), result.terms);
+      });
       file.className = "eucj-fulltext-file";
       file.textContent = doc.f;
       article.append(title, para, file);
@@ -292,6 +290,9 @@
       shownFor = query;
       place();
       results.dataset.eucjFulltext = query;  // what the list shows passages for (tests wait on it)
+      Promise.all(shown.map(function (item) { return item.querySelector("p").eucjFill; })).then(function () {
+        if (shownFor === query) results.dataset.eucjFulltextSnippets = query;  // and their snippets
+      });
     }
 
     input.addEventListener("input", function () {
