@@ -10,9 +10,10 @@ each: build wall time and peak memory, HTML pages written, size of site/ (and wi
 the resources' own files, the same downloads in both), of the zip, of the search
 index per language, the largest page, and the time from a keystroke to results in
 Chromium from disk with the network blocked (and from the first click into the search
-box, loading the index included); the document text: the build again with
-the extraction cache warm, the full-text index per language, and a first full-text
-query from disk (keystroke to results, bytes loaded); then the ratios to the naive setup
+box, loading the index included); the document text: the build again with the
+extraction cache warm, the full-text index per language and the texts (stored once),
+and a first full-text query from disk (keystroke to results, median of 3 visits; bytes
+loaded); then the ratios to the naive setup
 against the targets, time per resource across N, and the time `mkdocs serve` takes
 to show one changed resource (at N = --serve, default 1000; 0 skips it).
 """
@@ -67,10 +68,13 @@ def print_documents(site: Path, warm: float, browser: bool, queries: dict[str, t
           f" {'met' if warm < WARM_LIMIT else 'NOT met'})")
     for lang, size in fulltext_sizes(site).items():
         print(f"    full-text index {lang}: {mb(size['shards'])} in {size['count']} shards (largest"
-              f" {size['largest'] / 1e3:.0f} kB), index.js {size['index'] / 1e3:.0f} kB, texts {mb(size['texts'])}")
+              f" {size['largest'] / 1e3:.0f} kB), index.js {size['index'] / 1e3:.0f} kB;"
+              f" its documents' texts (texts/, once) {mb(size['texts'])}")
     if browser:
-        for lang, (seconds, loaded, hits) in fulltext_latency(site, queries).items():
-            print(f"    first full-text query {lang}: {seconds:.2f} s keystroke to {hits} results, loaded"
+        for lang, (seconds, loaded, hits, runs, snippets) in fulltext_latency(site, queries).items():
+            print(f"    first full-text query {lang} ({queries[lang][0]!r}): median {seconds:.2f} s keystroke to"
+                  f" {hits} passages in the result list (runs: {', '.join(f'{r:.2f}' for r in runs)}; their"
+                  f" snippets {snippets:.2f} s), loaded"
                   f" {loaded / 1e3:.0f} kB (targets < 0.5 s, <= 1 MB: "
                   f"{'met' if seconds < 0.5 and loaded <= 1e6 else 'NOT met'})")
 

@@ -62,7 +62,7 @@ def test_each_language_indexes_its_own_documents_in_prefix_shards(shipped_texts,
     data = {lang: build_language(catalogue, texts, lang) for lang in LANGS}
     for lang in LANGS:
         langs = {ref.lang for res in catalogue.resources for ref in res.files
-                 if f"read/{res.id}--{ref.lang}.html" in {d["h"] for d in data[lang]["docs"]}}
+                 if f"{res.id}--{ref.lang}" in {d["k"] for d in data[lang]["docs"]}}
         assert langs == {lang}
         assert len(data[lang]["docs"]) == 6  # the five sources and the pilot guide
         shards = data[lang]["shards"]
@@ -70,16 +70,21 @@ def test_each_language_indexes_its_own_documents_in_prefix_shards(shipped_texts,
             # forms live in their prefix's shard, stems in theirs (and beside forms they serve)
             assert all(shard_key(form) == key for form in shard["f"]), key
             assert all(stem in shards[shard_key(stem)]["s"] for stem in shard["s"]), key
-    # an inflected form of the text leads, through its stem, to the document and passage
+    # an inflected form of the text leads, through its stem, to the document and the
+    # passage, named by its anchor in the text's page (no copy of the text in the index)
     shard = data["ru"]["shards"][shard_key("интервизии")]
     ids = shard["f"].get("интервизии", shard["s"].get("интервизии"))
     postings = shard["p"][ids if isinstance(ids, int) else ids[0]]
     doc = data["ru"]["docs"][postings[1]]
     assert doc["r"] == "probation-mission-findings-presentation"
-    chunk = next(k for k, (start, _) in enumerate(data["ru"]["blocks"][postings[1]]) if start <= postings[2])
-    start, blocks = data["ru"]["blocks"][postings[1]][chunk]
-    assert "интервизии" in blocks[postings[2] - start][1]
-    assert "psychopathology" not in json.dumps(data["ru"]["shards"], ensure_ascii=False)
+    res = next(r for r in catalogue.resources if r.id == doc["r"])
+    ref = next(f for f in res.files if f.lang == "ru")
+    passage = dict(texts[ref.path].blocks())[f"t-{postings[2]}"]
+    assert "интервизии" in passage
+    written = json.dumps(data["ru"], ensure_ascii=False)
+    assert "psychopathology" not in written
+    assert passage[:60] not in written
     sizes = write_fulltext(tmp_path, "ru", data["ru"], {"heading": "В тексте документов: {count}"})
+    assert set(sizes) == {"index", "shards"} and not (tmp_path / "fulltext" / "t").exists()
     assert sizes["index"] < 5_000 and (tmp_path / "fulltext" / "index.js").read_text("utf-8").startswith(
         'eucjFulltext.index("ru",')

@@ -13,6 +13,7 @@ import re
 import pytest
 from support import ROOT, build_and_package, output_bytes
 
+from eucj_bank.catalogue.text import escape
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.site.ui import t
 
@@ -75,7 +76,8 @@ def test_a_copy_with_internal_resources_publishes_them(internal_build):
 def test_every_page_of_an_internal_copy_says_it_is_internal(internal_build, lang):
     site = internal_build["site"]
     banner = t("internal_copy_banner", lang)
-    others = [site / code for code in LANGS if code != "en"]
+    # texts/ holds each document's text once, in the document's language (next test)
+    others = [site / code for code in LANGS if code != "en"] + [site / "texts"]
     pages = [p for p in (site / LANG_ROOT[lang]).rglob("*.html")
              if lang != "en" or not any(p.is_relative_to(o) for o in others)]
     assert len(pages) >= 8
@@ -84,6 +86,18 @@ def test_every_page_of_an_internal_copy_says_it_is_internal(internal_build, lang
         assert f'<html lang="{lang}"' in html, page
         banner_html = re.search(r'<p class="eucj-internal-banner"><strong>(.*?)</strong></p>', html)
         assert banner_html and banner_html.group(1) == banner.replace("'", "&#39;"), page
+        assert '<meta name="robots" content="noindex, nofollow">' in html, page
+
+
+def test_the_text_pages_of_an_internal_copy_say_it_is_internal_in_their_language(internal_build):
+    texts = sorted((internal_build["site"] / "texts").glob("*.html"))
+    assert any(INTERNAL_ID in p.name for p in texts)
+    for page in texts:
+        html = page.read_text("utf-8")
+        lang = re.search(r'<html lang="(\w+)"', html).group(1)
+        assert page.stem.endswith(f"--{lang}")
+        banner = escape(t("internal_copy_banner", lang))
+        assert f'<p class="eucj-internal-banner"><strong>{banner}</strong></p>' in html, page
         assert '<meta name="robots" content="noindex, nofollow">' in html, page
 
 

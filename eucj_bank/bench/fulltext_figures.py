@@ -5,6 +5,7 @@ the full-text index per language, and a first full-text query in Chromium from d
 from __future__ import annotations
 
 import shutil
+import statistics
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,8 +25,8 @@ def build_cold_and_warm(catalogue: Path, site: Path) -> tuple[Figures, float]:
 
 
 def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
-    """Per language: bytes of index.js, of all shards, of all document texts, shard count
-    and the largest shard."""
+    """Per language: bytes of index.js, of all shards, of its documents' texts (the
+    pages under texts/, stored once for all UI languages), shard count and the largest shard."""
     out = {}
     for lang in LANGS:
         folder = site / LANG_ROOT[lang] / "fulltext"
@@ -33,32 +34,41 @@ def fulltext_sizes(site: Path) -> dict[str, dict[str, int]]:
             continue
         shards = [p.stat().st_size for p in (folder / "s").glob("*.js")]
         out[lang] = {"index": (folder / "index.js").stat().st_size, "shards": sum(shards),
-                     "texts": sum(p.stat().st_size for p in (folder / "t").glob("*.js")),
+                     "texts": sum(p.stat().st_size for p in (site / "texts").glob(f"*--{lang}*.html")),
                      "count": len(shards), "largest": max(shards, default=0)}
     return out
 
 
-def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, tuple[float, int, int]]:
-    """Per language, the first full-text query of a visit from disk: (seconds from the
-    last keystroke to the first hit, bytes of the files it loaded, number of hits shown)."""
+def fulltext_latency(site: Path, queries: dict[str, tuple[str, str]],
+                     runs: int = 3) -> dict[str, tuple[float, int, int, list[float], float]]:
+    """Per language, the first full-text query of a visit from disk, `runs` visits:
+    (median seconds from the last keystroke to the passages shown in the result list,
+    bytes of the files the first visit loaded (snippets' text pages included), passages
+    shown, every run's seconds, median seconds until their snippets are in too)."""
     out = {}
     with offline_pages() as new_page:
         for lang in LANGS:
-            page = new_page()
-            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
-            box = page.locator("input[data-md-component='search-query']")
-            box.click()
-            query = queries[lang][0]
-            box.fill(query[:-1])
-            start = time.perf_counter()
-            box.press_sequentially(query[-1])
-            page.wait_for_function(f"() => {{ const b = document.querySelector('.eucj-fulltext');"
-                                   f" return b && b.dataset.query === {query!r}; }}", timeout=300000)
-            seconds = time.perf_counter() - start
-            # performance entries leave out file:// scripts; the loader lists what it added
-            names = page.evaluate("window.eucjFulltext.loaded()")
-            loaded = [Path(unquote(urlsplit(n).path)) for n in names]
-            hits = page.locator(".eucj-fulltext-hit").count()
-            out[lang] = (seconds, sum(p.stat().st_size for p in loaded if p.is_file()), hits)
-            page.context.close()
+            query, times, snippets, loaded_bytes, hits = queries[lang][0], [], [], 0, 0
+            for run in range(runs):
+                page = new_page()
+                page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
+                box = page.locator("input[data-md-component='search-query']")
+                box.click()
+                box.fill(query[:-1])
+                start = time.perf_counter()
+                box.press_sequentially(query[-1])
+                page.wait_for_function(f"() => document.querySelector('[data-md-component=search-result]')"
+                                       f".dataset.eucjFulltext === {query!r}", timeout=300000)
+                times.append(time.perf_counter() - start)
+                page.wait_for_function(f"() => document.querySelector('[data-md-component=search-result]')"
+                                       f".dataset.eucjFulltextSnippets === {query!r}", timeout=300000)
+                snippets.append(time.perf_counter() - start)
+                if run == 0:
+                    # performance entries leave out file:// scripts; the loader lists what it added
+                    names = page.evaluate("window.eucjFulltext.loaded()")
+                    loaded = {Path(unquote(urlsplit(n).path)) for n in names}
+                    loaded_bytes = sum(p.stat().st_size for p in loaded if p.is_file())
+                    hits = page.locator(".eucj-fulltext-hit").count()
+                page.context.close()
+            out[lang] = (statistics.median(times), loaded_bytes, hits, times, statistics.median(snippets))
     return out

@@ -41,6 +41,9 @@ FIXED = {
     "font-src": "'self'",
     "connect-src": "'self'",  # the search index (search_index.json) over http(s)
     "worker-src": "'self'",  # the search worker
+    # a document's text, stored once under texts/ and shown in each language's reading
+    # page in an <iframe> (eucj_bank/site/text_document.py); iframe-worker's frame is about:blank
+    "frame-src": "'self'",
     "form-action": "'self'",
     "base-uri": "'self'",
     "frame-ancestors": "'self'",

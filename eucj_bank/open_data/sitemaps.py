@@ -39,7 +39,9 @@ def language_pages(site_dir: Path) -> dict[str, list[str]]:
         for path in base.rglob("*.html"):
             rel = path.relative_to(base).as_posix()
             head = rel.split("/", 1)[0]
-            if rel in SKIP or head in ("assets", "search", "files") or (lang == DEFAULT_LANG and head in LANGS):
+            # texts/: a document's text, once, in its own language; the sitemaps list the
+            # reading pages that frame it in each language (eucj_bank/site/text_document.py)
+            if rel in SKIP or head in ("assets", "search", "files", "texts") or (lang == DEFAULT_LANG and head in LANGS):
                 continue
             found.append(rel)
         pages[lang] = sorted(found)

@@ -10,7 +10,7 @@ adding the text there would also make every first search wait for that build. So
 - a small per-language `fulltext/index.js`: the list of documents (resource, title,
   reading page) and of the shards that exist;
 - one shard per two-letter prefix (`fulltext/s/<hex of the prefix>.js`): the stems
-  starting with it, with their postings (document, block, count), and the word forms
+  starting with it, with their postings (document, passage, count), and the word forms
   of the text starting with it that are not their own stem. A query loads the shards
   of its words' and stems' prefixes only; a prefix is known after two typed letters,
   so the shard is there while the reader types. Stems are those of the language's
@@ -19,9 +19,13 @@ adding the text there would also make every first search wait for that build. So
   browser stems the typed words with the lunr twins; a form of the text is also
   found as typed, so a rare disagreement of the two Russian Snowball versions
   loses nothing that occurs in the text;
-- per document, its blocks' text in chunks of about `CHUNK_CHARS` (`fulltext/t/<n>-<k>.js`),
-  for the snippets of the few results shown: only the chunk holding a result's passage
-  is loaded (whole documents made a first query load 0.7 MB of text for 8 snippets).
+- no copy of the text: a result's snippet is read from the one stored page of the
+  document's text (texts/<key>.html, eucj_bank/site/text_document.py), which the
+  browser loads in a hidden frame for the few results shown; the postings name the
+  passage by its anchor number (`t-N`). An earlier version kept each language's text
+  a second time in plain-text chunks for the snippets: 27-52 MB per language at
+  N = 1,000, a quarter of what the site wrote, to save loading 8 pages of text
+  (about 0.3 MB from disk) on a first query.
 
 Files are `<script>`s calling `eucjFulltext.*`: fetch() of local files is blocked over
 file://, a script tag is not. Postings keep the `MAX_DOCS_PER_STEM` documents where a
@@ -48,11 +52,9 @@ from ..documents.extract import Extracted
 from ..documents.library import reading_key
 from . import kk_stemmer
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_DOCS_PER_STEM = 100
-MAX_BLOCK_CHARS = 8000  # a snippet's source; longer blocks (rare: one paragraph of pages) are cut
 PREFIX = 2
-CHUNK_CHARS = 12_000
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -104,8 +106,8 @@ def shard_key(form: str) -> str:
 
 def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str) -> dict:
     """Everything one language's full-text search needs, as plain data."""
-    docs, doc_blocks = [], []
-    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # stem -> doc -> [count, first block]
+    docs = []
+    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # stem -> doc -> [count, first passage]
     forms: dict[str, set[str]] = defaultdict(set)  # form -> stems
     for res in catalogue.resources:
         for ref in res.files:
@@ -113,12 +115,10 @@ def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str)
             if ref.lang != lang or doc is None or not doc.readable:
                 continue
             n = len(docs)
-            blocks = doc.blocks()
-            chunks = _chunks([[anchor, text[:MAX_BLOCK_CHARS]] for anchor, text in blocks])
-            docs.append({"r": res.id, "t": res.title.get(lang)[0], "h": f"read/{reading_key(res, ref)}.html",
-                         "f": Path(ref.path).name, "c": [start for start, _ in chunks]})
-            doc_blocks.append(chunks)
-            for b, (_, text) in enumerate(blocks):
+            docs.append({"r": res.id, "t": res.title.get(lang)[0], "k": reading_key(res, ref),
+                         "f": Path(ref.path).name})
+            for anchor, text in doc.blocks():
+                b = int(anchor[2:])  # the passage: its anchor t-N in the text's page
                 for form, count in Counter(words(text)).items():
                     for stem in stems(form, lang):
                         forms[form].add(stem)
@@ -145,24 +145,12 @@ def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str)
         shard = shards[shard_key(form)]
         ids = [slot(shard, stem) for stem in sorted(forms[form])]
         shard["f"][form] = ids[0] if len(ids) == 1 else ids
-    return {"docs": docs, "blocks": doc_blocks, "shards": dict(sorted(shards.items()))}
-
-
-def _chunks(blocks: list[list[str]]) -> list[tuple[int, list]]:
-    """(first block number, blocks) of each chunk of about CHUNK_CHARS."""
-    chunks: list[tuple[int, list]] = []
-    size = CHUNK_CHARS
-    for n, block in enumerate(blocks):
-        if size >= CHUNK_CHARS:
-            chunks.append((n, []))
-            size = 0
-        chunks[-1][1].append(block)
-        size += len(block[1])
-    return chunks
+    return {"docs": docs, "shards": dict(sorted(shards.items()))}
 
 
 def _postings(by_doc: dict[int, list[int]], total: int) -> list:
-    """[idf, doc, block, count, doc, block, count, ...], the most frequent first."""
+    """[idf, doc, passage, count, doc, passage, count, ...], the most frequent first
+    (passage N: the first block holding the stem, anchored t-N in the text's page)."""
     best = sorted(by_doc.items(), key=lambda item: (-item[1][0], item[0]))[:MAX_DOCS_PER_STEM]
     flat: list = [round(math.log(1 + total / len(by_doc)), 3)]
     for doc, (count, block) in best:
@@ -174,7 +162,6 @@ def write_fulltext(language_root: Path, lang: str, data: dict, ui: dict[str, str
     """Write one language's files under `language_root`/fulltext; their sizes by kind."""
     folder = language_root / "fulltext"
     (folder / "s").mkdir(parents=True, exist_ok=True)
-    (folder / "t").mkdir(parents=True, exist_ok=True)
     sizes = Counter()
 
     def write(path: Path, call: str, *args: object) -> int:
@@ -187,9 +174,6 @@ def write_fulltext(language_root: Path, lang: str, data: dict, ui: dict[str, str
                            {"v": FORMAT_VERSION, "ui": ui, "docs": data["docs"], "shards": list(data["shards"])})
     for key, shard in data["shards"].items():
         sizes["shards"] += write(folder / "s" / f"{key}.js", "shard", lang, key, shard)
-    for n, chunks in enumerate(data["blocks"]):
-        for k, (_, blocks) in enumerate(chunks):
-            sizes["texts"] += write(folder / "t" / f"{n}-{k}.js", "text", lang, f"{n}-{k}", blocks)
     return dict(sizes)
 
 
@@ -220,7 +204,7 @@ def write_all(site_dir: Path, catalogue: Catalogue, texts: dict[str, Extracted],
 
 
 def _cache_key(catalogue: Catalogue, texts: dict[str, Extracted], lang: str, ui: dict) -> str:
-    digest = hashlib.sha256(f"{FORMAT_VERSION}|{MAX_DOCS_PER_STEM}|{CHUNK_CHARS}|{lang}|".encode())
+    digest = hashlib.sha256(f"{FORMAT_VERSION}|{MAX_DOCS_PER_STEM}|{lang}|".encode())
     digest.update(json.dumps(ui, sort_keys=True).encode())
     for res in catalogue.resources:
         for ref in res.files:

@@ -1,11 +1,15 @@
-"""A document's reading page: its text on the site, in the file's language (`lang` on
-the text's container) inside a page of the reader's UI language; a contents list
-from its headings, page numbers for a PDF, word count and reading time, a link to the
-original file, and a print stylesheet (eucj-reading.css) that prints the text alone.
+"""A document's reading page, in the reader's UI language: its title, word count and
+reading time, a link to the original file and to the text alone (to print), a contents
+list from its headings, and the text itself in an `<iframe>` of its one stored copy,
+`texts/<key>.html`, a page in the file's language (eucj_bank/site/text_document.py says
+why the text is not in this page). The contents list's links open the passage in the
+frame by its name, without script; with script, eucj-reading.js grows the frame to
+the text's height (one scroll bar) and scrolls this page to a passage, also the one
+named in this page's own address (`read/<key>.html#t-N`, where full-text results link).
 
 The text was extracted and sanitised by eucj_bank.documents; its blocks carry ids
-`t-N`, which the contents list and the full-text search link to. The page is not in
-Material's search index: the full-text shards index it (eucj_bank/search/fulltext.py).
+`t-N`. The page is not in Material's search index: the full-text shards index the
+text (eucj_bank/search/fulltext.py).
 
 Reading pages are not MkDocs pages. At 1,000 resources x 3 files x 3 UI languages they
 would be 9,000 more pages through Material's templates (some 5 ms each: 45 s, when the
@@ -17,7 +21,6 @@ markers in those places (`shell_page`) and the build fills it in for each file
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..catalogue.model import FileRef, Resource
@@ -26,12 +29,14 @@ from ..catalogue.vocab import label
 from ..documents.library import reading_key
 from .page_parts import SiteContext, breadcrumbs, notice_box, page_meta, up_to_site_root
 from .rendered_page import RenderedPage
+from .text_document import text_path
 from .ui import t
 
 STYLE = "assets/stylesheets/eucj-reading.css"
 SHELL_KEY = "eucj-reading-shell"
 _TITLE, _DESCRIPTION, _BODY = "EUCJREADINGSHELLTITLE", "EUCJREADINGSHELLDESCRIPTION", "<!--EUCJREADINGSHELLBODY-->"
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+SCRIPTS = ("assets/javascripts/eucj-reading.js",)
+FRAME = "eucj-text"
 
 
 def reading_href(res: Resource, ref: FileRef) -> str:
@@ -58,42 +63,35 @@ def render_reading_page(res: Resource, ref: FileRef, lang: str, ctx: SiteContext
         note = t("translation_label", lang, language=label("languages", original.lang, lang),
                  name=Path(original.path).name)
         out.append(f'<p class="eucj-translation-note">{escape(note)}</p>')
+    alone = (f'<a href="{site_up}{text_path(res, ref)}" hreflang="{ref.lang}">{escape(t("reading_text_alone", lang))}'
+             f'</a> · ' if doc.readable else "")
     out.append(f'<p class="eucj-reading-links"><a href="{site_up}{escape(ref.path)}" download hreflang="{ref.lang}">'
-               f'{escape(t("download_original", lang))}</a> ({escape(name)}) · '
+               f'{escape(t("download_original", lang))}</a> ({escape(name)}) · {alone}'
                f'<a href="../resources/{res.id}.html">{escape(t("reading_back", lang))}</a></p>')
     if doc.kind == "scan":
         out.append(notice_box("warning eucj-scan", t("scan_label", lang), escape(t("scan_body", lang))))
     elif doc.kind == "ocr":
         out.append(notice_box("info eucj-ocr", t("ocr_label", lang), escape(t("ocr_body", lang))))
-    if doc.readable and doc.headings:
-        items = "".join(f'<li class="eucj-toc-{min(level, 3)}"><a href="#{anchor}">{escape(text)}</a></li>'
-                        for level, anchor, text in doc.headings)
-        out.append(f'<nav class="eucj-contents" aria-labelledby="reading-contents">'
-                   f'<h2 id="reading-contents">{escape(t("reading_contents", lang))}</h2>'
-                   f'<ol lang="{ref.lang}">{items}</ol></nav>')
     if doc.readable:
-        body = []
-        for number, page in enumerate(doc.pages, 1):
-            if doc.paged:
-                body.append(f'<p class="eucj-page-number" id="page-{number}" lang="{lang}">'
-                            f'{escape(t("reading_page_label", lang, number=number))}</p>')
-            body.append(_demote(page))
-        out.append(f'<article class="eucj-document" lang="{ref.lang}" '
-                   f'aria-label="{escape(t("reading_text_label", lang))}">{"".join(body)}</article>')
+        text = f"{site_up}{text_path(res, ref)}"
+        if doc.headings:
+            # links into the text's own page, opened in its frame (no script needed)
+            items = "".join(f'<li class="eucj-toc-{min(level, 3)}"><a href="{text}#{anchor}" target="{FRAME}">'
+                            f'{escape(heading)}</a></li>' for level, anchor, heading in doc.headings)
+            out.append(f'<nav class="eucj-contents" aria-labelledby="reading-contents">'
+                       f'<h2 id="reading-contents">{escape(t("reading_contents", lang))}</h2>'
+                       f'<ol lang="{ref.lang}">{items}</ol></nav>')
+        out.append(f'<iframe class="eucj-text-frame" name="{FRAME}" src="{text}" lang="{ref.lang}" '
+                   f'title="{escape(t("reading_text_label", lang))}"></iframe>')
     html = "\n".join(out) + "\n"
     description = f"{title} — {language}, {fmt}"
-    return RenderedPage(page_meta(title, description, extra={"styles": [STYLE]}), html)
-
-
-def _demote(fragment: str) -> str:
-    """The document's headings go one level below the page's h1."""
-    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", fragment)
+    return RenderedPage(page_meta(title, description, SCRIPTS, extra={"styles": [STYLE]}), html)
 
 
 def shell_page(lang: str) -> RenderedPage:
     """The page MkDocs renders once per language, with markers for what each reading
     page fills in (plain ASCII, so no escaping changes them)."""
-    return RenderedPage(page_meta(_TITLE, _DESCRIPTION, extra={"styles": [STYLE]}), _BODY)
+    return RenderedPage(page_meta(_TITLE, _DESCRIPTION, SCRIPTS, extra={"styles": [STYLE]}), _BODY)
 
 
 def write_reading_pages(language_root: Path, lang: str, ctx: SiteContext) -> int:

@@ -1,17 +1,21 @@
 /* Full-text search inside the bank's documents (eucj_bank/search/fulltext.py writes
-   the files this reads). It runs beside Material's search, not inside it: it reads
-   what the reader types in Material's search box and shows its own list, "In the text
-   of documents", under Material's results. The metadata search (Material's worker,
-   eucj_bank/search/search_worker.js) is untouched; the seam is the search box and
-   this list only.
+   the files this reads). Its hits join Material's result list: one list, the
+   metadata results Material shows first (resources whose title, summary or facets
+   match), then the passages of documents, each with its resource's title, the
+   passage as a snippet and a link to the passage in the reading page. The metadata
+   search (Material's worker, eucj_bank/search/search_worker.js) is untouched; the
+   seam is the search box, the list and its count line.
 
    Each language has its own files under its root (`__config.base`), so a query on a
    Kazakh page searches Kazakh documents only. Files arrive as <script> tags (fetch of
    local files is blocked over file://): index.js (documents, shards), then the shard
-   of each typed word's first two letters, then the text of the results shown. */
+   of each typed word's first two letters. A result's snippet is read from the one
+   stored page of its document's text (texts/<key>.html#t-N, in a hidden frame that
+   answers by postMessage: eucj-text.js). Every keystroke searches at once (no
+   debounce); an answer to an older query is dropped. */
 (function () {
   "use strict";
-  var MAX_RESULTS = 8, MAX_FORMS = 40, SNIPPET = 180;
+  var MAX_RESULTS = 5, MAX_FORMS = 40, SNIPPET = 180;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = new URL(config.base, location.href).href;
   // the site root: this script is assets/javascripts/eucj-fulltext.js under it
@@ -26,12 +30,11 @@
          "assets/javascripts/lunr/min/lunr.kk.min.js"]
   };
   var lang = document.documentElement.lang || "en";
-  var loaded = {}, store = { index: null, shards: {}, texts: {} };
+  var loaded = {}, store = { index: null, shards: {}, passages: {} };
 
   window.eucjFulltext = {
     index: function (l, data) { if (l === lang) store.index = data; },
     shard: function (l, key, data) { if (l === lang) store.shards[key] = data; },
-    text: function (l, key, blocks) { if (l === lang) store.texts[key] = blocks; },
     loaded: function () { return Object.keys(loaded); }  // what was loaded so far (make bench)
   };
 
@@ -146,28 +149,46 @@
         });
         var ranked = Object.keys(total || {}).map(function (doc) { return [+doc, total[doc][0], total[doc][1]]; });
         ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-        var shown = ranked.slice(0, MAX_RESULTS);
-        var chunks = shown.map(function (r) { return load("fulltext/t/" + chunk(r[0], r[2]) + ".js"); });
-        return Promise.all(chunks).then(function () {
-          // highlight the typed words and the forms of the text they found, longest first
-          var marks = terms.concat(matched).filter(function (w, i, all) { return all.indexOf(w) === i; });
-          marks.sort(function (a, b) { return b.length - a.length; });
-          return { count: ranked.length, hits: shown, terms: marks };
-        });
+        // highlight the typed words and the forms of the text they found, longest first
+        var marks = terms.concat(matched).filter(function (w, i, all) { return all.indexOf(w) === i; });
+        marks.sort(function (a, b) { return b.length - a.length; });
+        return { count: ranked.length, hits: ranked.slice(0, MAX_RESULTS), terms: marks };
       });
     });
   }
 
-  // the chunk of a document's text holding block b: "<doc>-<k>"
-  function chunk(doc, b) {
-    var starts = store.index.docs[doc].c, k = 0;
-    while (k + 1 < starts.length && starts[k + 1] <= b) k++;
-    return doc + "-" + k;
-  }
-
-  function block(doc, b) {
-    var key = chunk(doc, b), starts = store.index.docs[doc].c;
-    return (store.texts[key] || [])[b - starts[+key.split("-")[1]]] || ["", ""];
+  // The text of passage t-N of a document, from its page (texts/<key>.html#t-N) in a
+  // hidden frame, which tells it by postMessage (eucj-text.js); "" if it does not
+  // answer in time. Only a string is taken from the message, and shown as text.
+  var PASSAGE_WAIT = 3000;
+  function passage(doc, n) {
+    var key = store.index.docs[doc].k + "#t-" + n;
+    if (store.passages[key] !== undefined) return Promise.resolve(store.passages[key]);
+    var src = root + "texts/" + key.split("#")[0] + ".html";
+    [src, root + "assets/javascripts/eucj-text.js", root + "assets/stylesheets/eucj-text.css"].forEach(function (u) {
+      loaded[u] = loaded[u] || Promise.resolve();  // listed for make bench's byte count
+    });
+    return new Promise(function (resolve) {
+      var frame = document.createElement("iframe"), timer;
+      function done(text) {
+        clearTimeout(timer);
+        window.removeEventListener("message", listen);
+        frame.remove();
+        store.passages[key] = text;
+        resolve(text);
+      }
+      function listen(ev) {
+        var p = ev.data && ev.data.passage;
+        if (ev.source === frame.contentWindow && p && p.id === "t-" + n && typeof p.text === "string") done(p.text);
+      }
+      window.addEventListener("message", listen);
+      timer = setTimeout(function () { done(""); }, PASSAGE_WAIT);
+      frame.hidden = true;
+      frame.tabIndex = -1;
+      frame.setAttribute("aria-hidden", "true");
+      frame.src = src + "#t-" + n;
+      document.body.appendChild(frame);
+    });
   }
 
   function snippet(text, terms) {
@@ -196,57 +217,89 @@
     }
   }
 
-  function render(box, result) {
-    box.textContent = "";
-    if (!result || !result.count) { box.hidden = true; return; }
-    var ui = store.index.ui, meta = document.createElement("div"), list = document.createElement("ol");
-    // Own classes for the list and its items: Material's (md-search-result__item...) are
-    // how readers' scripts and tests find Material's results, which these are not.
-    meta.className = "eucj-fulltext__meta";
-    meta.textContent = ui.heading.replace("{count}", result.count);
-    list.className = "eucj-fulltext__list";
-    result.hits.forEach(function (hit) {
-      var doc = store.index.docs[hit[0]], passage = block(hit[0], hit[2]);
+  // The hits as items of Material's list, after its own (metadata first, then
+  // passages), in Material's markup for a result; their own class, eucj-fulltext-hit
+  // (md-search-result__item is how readers' scripts and tests find Material's results).
+  function items(result) {
+    return result.hits.map(function (hit) {
+      var doc = store.index.docs[hit[0]];
       var item = document.createElement("li"), link = document.createElement("a");
       var article = document.createElement("article"), title = document.createElement("h1");
-      var text = document.createElement("p"), file = document.createElement("p");
+      var para = document.createElement("p"), file = document.createElement("p");
       item.className = "eucj-fulltext-hit";
       link.className = "md-search-result__link";
-      link.href = base + doc.h + (passage[0] ? "#" + passage[0] : "");
+      link.href = base + "read/" + doc.k + ".html#t-" + hit[2];
       article.className = "md-search-result__article md-typeset";
       title.textContent = doc.t;
-      mark(text, snippet(passage[1], result.terms), result.terms);
-      text.lang = lang;
+      para.lang = lang;
+      // the snippet comes from the text's page: the hit is shown at once, its passage when it is read
+      para.eucjFill = passage(hit[0], hit[2]).then(function (text) {
+        if (text) mark(para, snippet(text, result.terms), result.terms);
+      });
       file.className = "eucj-fulltext-file";
       file.textContent = doc.f;
-      article.append(title, text, file);
+      article.append(title, para, file);
       link.appendChild(article);
       item.appendChild(link);
-      list.appendChild(item);
+      return item;
     });
-    box.append(meta, list);
-    box.hidden = false;
   }
 
   function attach() {
     var input = document.querySelector("[data-md-component=search-query]");
     var results = document.querySelector("[data-md-component=search-result]");
-    if (!input || !results) return;
-    var box = document.createElement("section"), timer = null, latest = 0;
-    box.className = "eucj-fulltext";
-    box.hidden = true;
-    box.setAttribute("aria-live", "polite");
-    results.appendChild(box);
+    var list = results && results.querySelector(".md-search-result__list");
+    var meta = results && results.querySelector(".md-search-result__meta");
+    if (!input || !list || !meta) return;
+    var latest = 0, shown = [], count = null, shownFor = "";
+
+    // Material empties and refills its list (and rewrites the count line) on each of
+    // its answers, and adds results as the reader scrolls: after each change, the hits
+    // of the query in the box are put back at the end, and the count line names them.
+    function place() {
+      observer.disconnect();
+      if (shownFor !== input.value) {  // typed on: these hits answer an older query
+        shown.forEach(function (item) { item.remove(); });
+        shown = [];
+        count = null;
+      }
+      var last = list.lastElementChild, ours = shown.length ? shown[shown.length - 1] : null;
+      if (ours && last !== ours) shown.forEach(function (item) { list.appendChild(item); });
+      var old = meta.querySelector(".eucj-fulltext__count");
+      if (old && !count) old.remove();
+      if (count && !old) {
+        var span = document.createElement("span");
+        span.className = "eucj-fulltext__count";
+        span.textContent = store.index.ui.heading.replace("{count}", count);
+        // with no metadata result, Material's "no matching documents" gives way
+        if (!list.querySelector(".md-search-result__item")) meta.textContent = "";
+        else span.textContent = " · " + span.textContent;
+        meta.appendChild(span);
+      }
+      observer.observe(list, { childList: true });
+      observer.observe(meta, { childList: true, characterData: true, subtree: true });
+    }
+    var observer = new MutationObserver(place);
+
+    function show(result, query) {
+      shown.forEach(function (item) { item.remove(); });
+      var old = meta.querySelector(".eucj-fulltext__count");
+      if (old) old.remove();
+      shown = result && result.count ? items(result) : [];
+      count = shown.length ? result.count : null;
+      shownFor = query;
+      place();
+      results.dataset.eucjFulltext = query;  // what the list shows passages for (tests wait on it)
+      Promise.all(shown.map(function (item) { return item.querySelector("p").eucjFill; })).then(function () {
+        if (shownFor === query) results.dataset.eucjFulltextSnippets = query;  // and their snippets
+      });
+    }
+
     input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        var ticket = ++latest, query = input.value;
-        search(query).then(function (result) {
-          if (ticket !== latest) return;
-          render(box, result);
-          box.dataset.query = query;  // what the list shows results for (tests wait on it)
-        });
-      }, 120);
+      var ticket = ++latest, query = input.value;
+      search(query).then(function (result) {
+        if (ticket === latest) show(result, query);
+      });
     });
     // The list of documents and the stemmer are small: fetched as the reader opens the
     // search box, they are there by the first keystroke.
