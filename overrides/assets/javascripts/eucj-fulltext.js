@@ -271,8 +271,10 @@
         var span = document.createElement("span");
         span.className = "eucj-fulltext__count";
         span.textContent = store.index.ui.heading.replace("{count}", count);
-        // with no metadata result, Material's "no matching documents" gives way
-        if (!list.querySelector(".md-search-result__item")) meta.textContent = "";
+        // Material's "no matching documents" gives way; its other lines ("Initializing
+        // search", a count) stay first: what they say is Material's to change
+        var none = (config.translations || {})["search.result.none"];
+        if (!list.querySelector(".md-search-result__item") && meta.textContent.trim() === none) meta.textContent = "";
         else span.textContent = " · " + span.textContent;
         meta.appendChild(span);
       }
