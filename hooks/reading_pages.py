@@ -23,4 +23,4 @@ def on_post_build(config):
         return
     session = build_session.current()
     for lang in LANGS:
-        write_reading_pages(language_root(Path(config.site_dir), lang), lang, session.context)
+        write_reading_pages(language_root(Path(config.site_dir), lang), lang, session.reading_context())

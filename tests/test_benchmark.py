@@ -49,7 +49,7 @@ def test_benchmark_runs_end_to_end():
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     for expected in ("N = 6 resources", "bank:", "naive setup:", "bank / naive", "build time:",
-                     "search index en", "keystroke to results, kk", "time per resource", "mkdocs serve at N = 6"):
+                     "search index en", "keystroke to results, kk", "time per resource", "make serve at N = 6"):
         assert expected in out, f"{expected!r} missing from:\n{out}"
     builds = [float(s) for s in re.findall(r"build (\d+\.\d) s", out)]
     assert len(builds) == 2 and all(s > 0 for s in builds)
