@@ -102,8 +102,7 @@ class _Compiled(jinja2.BytecodeCache):
 
 def prepare(quick: bool) -> None:
     """Before a build: let it be a quick pass (when the catalogue alone changed)."""
-    if quick:
-        build_session.preview_next_build()
+    build_session.preview_next_build(quick)
 
 
 def was_quick() -> bool:

@@ -171,11 +171,15 @@ class Preview:
     def _finish_background(self, process: subprocess.Popen, generation: int) -> None:
         status = process.wait()
         with self.lock:
-            if status != 0 or generation != self.generation or self.server is None:
-                return  # failed (the next save shows why) or overtaken by a later save
+            if status not in (0, FAILED) or generation != self.generation or self.server is None:
+                return  # stopped, or overtaken by a later save
             self.root, self.spare = self.spare, self.root
+            self.complete = status == 0
             self.server.swap_in(self.root)
-        log.info("The full build is served")
+        if status == 0:
+            log.info("The full build is served")
+        else:  # a problem only the whole catalogue shows (the quick pass read one entry)
+            log.error(_("The site cannot be built: the browser shows why. Waiting for the next save."))
 
     def error_page(self, code: int) -> bytes | None:
         page = Path(self.root, f"{code}.html")
@@ -218,18 +222,18 @@ def _catalogue(config) -> str:
     return os.path.abspath(given)
 
 
+FAILED = 3  # the background full build's status when it wrote the error page
+
+
 def build_into(site_dir: str, serve_url: str, config_file: str) -> int:
     """The background full build: the same configuration as the preview's, another directory."""
     config = load_config(config_file=config_file, site_dir=site_dir)
     config.site_url = serve_url
     config.plugins.on_startup(command="serve", dirty=False)
     try:
-        build(config, serve_url=serve_url)
-    except BaseException:  # the preview keeps what it serves; the next save shows the problem
-        return 1
+        return 0 if build_or_error_page(config, serve_url=serve_url) else FAILED
     finally:
         config.plugins.on_shutdown()
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

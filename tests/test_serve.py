@@ -138,3 +138,27 @@ def test_the_quick_pass_builds_what_a_full_build_would(tmp_path):
                         and (quick / p).read_bytes() != (full / p).read_bytes())
         assert differ == [], f"edit {n}: the quick pass left these unlike a full build: {differ[:20]}"
         assert len([p for p in in_full if p.endswith(".html")]) > 100  # whole sites were compared
+
+
+def test_an_edited_title_is_served_then_the_full_build_replaces_the_site(tmp_path):
+    shutil.copytree(BANK, tmp_path / "bank")
+    catalogue = tmp_path / "bank" / "resource_catalog.yaml"
+    good = catalogue.read_text("utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts/serve.py"), "--dev-addr", f"127.0.0.1:{port}"],
+                               cwd=ROOT, env=build_env(catalogue=catalogue), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        page = url + "resources/english-only.html"
+        _until(page, lambda p: "Only written in English" in p, 180)
+        manifest = _get(url + "SHA256SUMS.txt")
+        catalogue.write_text(good.replace("Only written in English", "Written «again» in English", 1), "utf-8")
+        _until(page, lambda p: "Written «again» in English" in p, 60)
+        _until(url + "catalogue.html", lambda p: "Written «again» in English" in p, 5)  # its listing
+        _until(url + "SHA256SUMS.txt", lambda p: p != manifest, 180)  # the full build is served
+        assert "Written «again» in English" in _get(page)
+    finally:
+        process.terminate()
+        log = process.communicate(timeout=30)[1]
+    assert "Quick pass done" in log and "The full build is served" in log, log[-3000:]

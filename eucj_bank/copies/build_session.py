@@ -98,11 +98,12 @@ _current: BuildSession | None = None
 _preview_next = False
 
 
-def preview_next_build() -> None:
-    """Let the next build be a preview's quick pass when the catalogue alone changed
-    (scripts/serve.py, which then skips what the plan does not name)."""
+def preview_next_build(allowed: bool = True) -> None:
+    """Let the next build be a preview's quick pass (or not): scripts/serve.py allows it
+    when the catalogue alone changed since a successful build, and then skips what the
+    plan does not name."""
     global _preview_next
-    _preview_next = True
+    _preview_next = allowed
 
 
 def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: bool = False,
