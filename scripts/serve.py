@@ -32,6 +32,7 @@ import argparse  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
+import signal  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -236,6 +237,10 @@ def build_into(site_dir: str, serve_url: str, config_file: str) -> int:
         config.plugins.on_shutdown()
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     set_language(None)
     parser = argparse.ArgumentParser(description=_("Preview the site while editing"))
@@ -250,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_into:
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
         return build_into(args.build_into, args.serve_url, args.config_file)
+    signal.signal(signal.SIGTERM, _interrupted)  # stop the background build and clean up, as on Ctrl-C
     host, _sep, port = args.dev_addr.rpartition(":")
     preview = Preview(args.config_file, quick=_quick_pass.install())
     preview.serve(host, int(port))
