@@ -162,3 +162,13 @@ def test_an_edited_title_is_served_then_the_full_build_replaces_the_site(tmp_pat
         process.terminate()
         log = process.communicate(timeout=30)[1]
     assert "Quick pass done" in log and "The full build is served" in log, log[-3000:]
+
+
+def test_the_quick_pass_is_written_for_the_locked_mkdocs():
+    """scripts/_quick_pass.py wraps private MkDocs functions of one version: a new lock must
+    come with the wrappers checked against the new mkdocs/commands/build.py."""
+    import re
+
+    locked = re.search(r"^mkdocs==([\d.]+)", (ROOT / "requirements/site.lock").read_text("utf-8"), re.M)
+    written = re.search(r'^MKDOCS_VERSION = "([\d.]+)"', (ROOT / "scripts/_quick_pass.py").read_text("utf-8"), re.M)
+    assert locked and written and locked[1] == written[1], "re-check scripts/_quick_pass.py against this MkDocs"
