@@ -7,6 +7,7 @@ so everything here must be computed once and be correct when read three times.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..catalogue.load import LoadResult, display_path, load_catalogue
@@ -42,7 +43,7 @@ class BuildSession:
     text: str | None = None  # the catalogue's text as loaded (a quick pass reads the changed entry only)
     load_problems: list = field(default_factory=list)  # the catalogue's own, before the copy's and the files'
 
-    @property
+    @cached_property
     def catalogue(self) -> Catalogue:
         """What this build publishes: every page, index and export reads this, never
         `result.catalogue`, so an internal resource cannot leak into a public build.
@@ -86,6 +87,14 @@ class BuildSession:
         only = Catalogue.model_construct(resources=[r for r in self.context.catalogue.resources
                                                     if r.id in self.preview.reading])
         return SiteContext(self.root, only, self.site_url, self.texts)
+
+    def copied_catalogue(self) -> Catalogue:
+        """The resources whose files a build copies into the site: all, or in a quick pass
+        those the edit changed (the others' are in the served site already)."""
+        if self.preview is None:
+            return self.catalogue
+        return Catalogue.model_construct(resources=[r for r in self.catalogue.resources
+                                                    if r.id in self.preview.changed])
 
     def readable_ids(self) -> set[str]:
         """Ids of the published resources that have a reading page."""

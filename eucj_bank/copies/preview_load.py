@@ -109,12 +109,7 @@ def _moved(smap: SourceMap, index: int) -> SourceMap:
 
 def _outside(table: dict, index: int, delta: int) -> dict:
     """The old source map without the edited entry; later entries' lines moved by `delta`."""
-    out = {}
-    for path, mark in table.items():
-        if len(path) >= 2 and path[0] == "resources":
-            if path[1] == index:
-                continue
-            if path[1] > index:
-                mark = Mark(mark.line + delta, mark.col)
-        out[path] = mark
-    return out
+    if delta == 0:  # the usual edit: a value changed, the lines stayed
+        return {path: mark for path, mark in table.items() if len(path) < 2 or path[1] != index}
+    return {path: (Mark(mark.line + delta, mark.col) if len(path) >= 2 and path[1] > index else mark)
+            for path, mark in table.items() if len(path) < 2 or path[1] != index}
