@@ -19,6 +19,8 @@ from eucj_bank.copies.packaging import write_how_to_open
 def on_post_build(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested language build: the first build ends last
+    if build_session.current().preview is not None:
+        return  # a preview's quick pass: the full build that follows writes these
     site_dir = Path(config.site_dir)
     write_how_to_open(site_dir, build_session.current().profile)
     write_manifest(site_dir)

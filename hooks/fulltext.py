@@ -22,6 +22,8 @@ from eucj_bank.site.ui import t
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return
+    if build_session.current().preview is not None:
+        return  # a preview's quick pass: the full build that follows writes these
     session = build_session.current()
     ui = {lang: {"heading": t("fulltext_heading", lang)} for lang in LANGS}
     write_all(Path(config.site_dir), session.catalogue, session.texts, ui, cache_dir=session.root / CACHE_DIR)

@@ -19,6 +19,7 @@ from eucj_bank.copies import build_session
 
 
 def on_files(files, config):
-    for src_uri in build_session.current().pages:
+    # a preview's quick pass (scripts/serve.py) announces only the pages it builds
+    for src_uri in build_session.current().announced_pages():
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files

@@ -7,8 +7,12 @@
 2. At the very end of the first build it writes one search index merging all
    languages; we split it and file each language's part under that language's root
    (eucj_bank.search.index_split), with its lunr index built here
-   (eucj_bank.search.lunr_index) for the worker to load. Priority -200: after static-i18n and the offline plugin
-   (both -100), which would otherwise overwrite our files.
+   (eucj_bank.search.lunr_index) for the worker to load. Priority -200: after static-i18n
+   and the offline plugin (both -100), which would otherwise overwrite our files. A
+   preview's quick pass (scripts/serve.py) builds some pages only: their entries replace
+   theirs in the indexes served until then (eucj_bank.copies.preview_plan.patch_language_index),
+   and the browser builds that index itself (prebuilding would cost the quick pass seconds;
+   the full build that follows ships it prebuilt).
 """
 
 from __future__ import annotations
@@ -19,11 +23,14 @@ from pathlib import Path
 import material
 from mkdocs.plugins import event_priority
 
+from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.copies import build_session
-from eucj_bank.search.index_split import split_index, write_index
-from eucj_bank.search.lunr_index import with_prebuilt
+from eucj_bank.copies.preview_plan import patch_language_index
+from eucj_bank.search.index_split import language_root, split_index, write_index
+from eucj_bank.search.lunr_index import with_prebuilt, without_prebuilt
 
 LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+_served: dict[str, dict] = {}  # a quick pass: each language's index before it
 
 
 @event_priority(-110)
@@ -38,6 +45,14 @@ def on_files(files, config):
     return files
 
 
+def on_pre_build(config):
+    if config.plugins["i18n"].building or build_session.current().preview is None:
+        return
+    for lang in LANGS:
+        index = language_root(Path(config.site_dir), lang) / "search" / "search_index.json"
+        _served[lang] = json.loads(index.read_text(encoding="utf-8"))
+
+
 @event_priority(-200)
 def on_post_build(config):
     if config.plugins["i18n"].building:
@@ -46,5 +61,9 @@ def on_post_build(config):
     merged = site_dir / "search" / "search_index.json"
     if not merged.is_file():
         return
+    plan = build_session.current().preview
     for lang, index in split_index(json.loads(merged.read_text(encoding="utf-8"))).items():
-        write_index(site_dir, lang, with_prebuilt(index, LUNR_MODULES))
+        if plan is None:
+            write_index(site_dir, lang, with_prebuilt(index, LUNR_MODULES))
+        else:
+            write_index(site_dir, lang, without_prebuilt(patch_language_index(_served[lang], index, plan, lang)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from eucj_bank.copies import build_session
 from eucj_bank.copies.material_bundle import write_local_bundles
 
 
@@ -14,4 +15,6 @@ from eucj_bank.copies.material_bundle import write_local_bundles
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a nested language build; the first build ends after all of them
+    if build_session.current().preview is not None:
+        return  # a preview's quick pass copies no theme files: the bundle is already local
     write_local_bundles(Path(config.site_dir))

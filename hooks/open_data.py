@@ -19,6 +19,8 @@ from eucj_bank.site.citation import publisher_names
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # nested language builds; the first build ends after all of them
+    if build_session.current().preview is not None:
+        return  # a preview's quick pass: the full build that follows writes these
     session, site_dir, site_url = build_session.current(), Path(config.site_dir), config.site_url or ""
     catalogue, contact = session.catalogue, session.profile.contact
     oai = write_oai_repository(catalogue, site_dir, publisher_names(), site_url, contact.email if contact else "")

@@ -28,4 +28,4 @@ def on_post_build(config):
     write_text_documents(Path(config.site_dir), session.context.catalogue.resources, session.texts,
                          internal=session.profile.internal)
     for lang in LANGS:
-        write_reading_pages(language_root(Path(config.site_dir), lang), lang, session.context)
+        write_reading_pages(language_root(Path(config.site_dir), lang), lang, session.reading_context())

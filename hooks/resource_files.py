@@ -10,4 +10,4 @@ from eucj_bank.copies.site_files import copy_resource_files
 
 def on_post_build(config):
     session = build_session.current()
-    copy_resource_files(session.catalogue, session.root, Path(config.site_dir))
+    copy_resource_files(session.copied_catalogue(), session.root, Path(config.site_dir))

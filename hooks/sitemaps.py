@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from eucj_bank.copies import build_session
 from eucj_bank.open_data.sitemaps import write_sitemaps
 
 
@@ -13,4 +14,6 @@ from eucj_bank.open_data.sitemaps import write_sitemaps
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a nested language build; the first build ends after all of them
+    if build_session.current().preview is not None:
+        return  # a preview's quick pass: the full build that follows writes these
     write_sitemaps(Path(config.site_dir), config.site_url or "")

@@ -50,7 +50,8 @@ def test_benchmark_runs_end_to_end():
     out = result.stdout
     for expected in ("N = 6 resources", "bank:", "naive setup:", "bank / naive", "build time:",
                      "search index en", "keystroke to results, kk",
-                     "first click in the search box to results (index loading included), ru", "time per resource", "mkdocs serve at N = 6"):
+                     "first click in the search box to results (index loading included), ru", "time per resource",
+                     "make serve at N = 6"):
         assert expected in out, f"{expected!r} missing from:\n{out}"
     builds = [float(s) for s in re.findall(r"build (\d+\.\d) s", out)]
     assert len(builds) == 2 and all(s > 0 for s in builds)

@@ -23,6 +23,37 @@ def test_headings_nest_by_level():
     assert tree[0].children[0].title == "A &amp; B" and tree[0].children[0].children[0].id == "a1"
 
 
+def _tree(headings) -> list:
+    return [(h.level, h.id, h.title, _tree(h.children)) for h in headings]
+
+
+@pytest.mark.parametrize("page", [
+    '<p>x</p><h2 id="a" title="1>0">A <em>b</em></h2><table><tr><td>1</td></tr></table><H3 ID="c">C</H3>',
+    '<h2 id="a">open<h3 id="b">B</h3></h2><h1\nid="t">T &lt; U</h1 ><h4 id="d">D</h4><h2>no id</h2>',
+    '<!-- <h2 id="hidden">H</h2> --><h2 id="shown">S</h2>',
+    '<script>var s = "<h2 id=\'x\'>X</h2>";</script><h3 id="y">Y</h3>',
+])
+def test_headings_read_from_the_headings_alone_are_those_of_the_whole_page(page):
+    """page_headings cuts the headings out before parsing: the same as parsing the page."""
+    from eucj_bank.site import page_toc
+
+    parser = page_toc._Headings()
+    parser.feed(page)
+    parser.close()
+    assert _tree(page_headings(page)) == _tree(_nest(parser.found))
+
+
+def _nest(found) -> list:
+    top, stack = [], []
+    for heading in found:
+        heading.children = []
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        (stack[-1].children if stack else top).append(heading)
+        stack.append(heading)
+    return top
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "kk"])
 def test_contents_lists_cover_the_whole_page(shipped, lang):
     root = shipped["site"] / LANG_ROOT[lang]

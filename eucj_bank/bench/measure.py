@@ -223,33 +223,48 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve_rebuild(catalogue: Path, port: int | None = None, timeout: float = 900) -> tuple[float, float]:
-    """Under `mkdocs serve` (as `make serve` runs it), change the English title of the
-    first resource in the catalogue; return (seconds to the first served site, seconds
-    from the change until the served page shows the new title)."""
+def serve_rebuild(catalogue: Path, port: int | None = None, timeout: float = 900,
+                  edits: int = 3) -> tuple[float, list[float], list[float]]:
+    """Under `make serve` (scripts/serve.py, as the Makefile runs it), change the English
+    title of one resource after another (`edits` of them, spread over the catalogue);
+    return (seconds to the first served site, for each edit the seconds from the save
+    until its page is served with the new title, and until the full build that follows
+    is served: the manifest, which only a full build writes, changes)."""
     port = port or free_port()
     data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
-    first = data["resources"][0]
-    url = f"http://127.0.0.1:{port}/resources/{first['id']}.html"
+    base = f"http://127.0.0.1:{port}/"
     args = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(args, cwd=ROOT, env=_mkdocs_env(EUCJ_CATALOGUE=str(catalogue)),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         start = time.perf_counter()
-        _wait_for(url, lambda body: True, timeout, server)
+        _wait_for(base + "SHA256SUMS.txt", lambda body: True, timeout, server)
         first_served = time.perf_counter() - start
-        new_title = f"Changed title {time.time_ns()}"
-        first["title"]["en"] = new_title
-        start = time.perf_counter()
-        catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        _wait_for(url, lambda body: new_title in body, timeout, server)
-        return first_served, time.perf_counter() - start
+        served, full = [], []
+        resources = data["resources"]
+        for n in range(edits):
+            res = resources[(n * 7919) % len(resources)]
+            manifest = _get(base + "SHA256SUMS.txt")
+            new_title = f"Changed title {time.time_ns()}"
+            res["title"]["en"] = new_title
+            start = time.perf_counter()
+            catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            _wait_for(f"{base}resources/{res['id']}.html", lambda body: new_title in body, timeout, server, 0.05)
+            served.append(time.perf_counter() - start)
+            _wait_for(base + "SHA256SUMS.txt", lambda body: body != manifest, timeout, server)
+            full.append(time.perf_counter() - start)
+        return first_served, served, full
     finally:
         server.terminate()
         server.wait(timeout=60)
 
 
-def _wait_for(url: str, ready, timeout: float, server: subprocess.Popen | None = None) -> None:
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, ready, timeout: float, server: subprocess.Popen | None = None, poll: float = 0.1) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server is not None and server.poll() is not None:
@@ -261,5 +276,5 @@ def _wait_for(url: str, ready, timeout: float, server: subprocess.Popen | None =
                     return
         except OSError:
             pass
-        time.sleep(0.1)
+        time.sleep(poll)
     raise TimeoutError(f"{url} not ready after {timeout:.0f} s")

@@ -240,3 +240,6 @@ def _real_day(day: str, month: str, year: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+build_resource = _build_resource  # one entry, as load_catalogue reads it (eucj_bank.copies.preview_load)

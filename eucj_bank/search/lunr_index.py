@@ -161,3 +161,8 @@ def with_prebuilt(index: dict, lunr_modules: Path) -> dict:
     if packed is None:
         return index
     return {**index, "config": {**index["config"], "eucjIndex": packed}}
+
+
+def without_prebuilt(index: dict) -> dict:
+    """The index with no prebuilt lunr index: the worker builds its own from the docs."""
+    return {**index, "config": {k: v for k, v in index["config"].items() if k != "eucjIndex"}}
