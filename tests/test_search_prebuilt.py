@@ -15,7 +15,7 @@ from pathlib import Path
 import material
 import pytest
 
-from eucj_bank.search.lunr_index import UNSHIPPED, build, serialise
+from eucj_bank.search.lunr_index import build, serialise
 
 LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -89,10 +89,7 @@ def worker_runs(shipped, tmp_path_factory):
 def test_the_worker_loads_the_prebuilt_index_and_it_equals_the_one_it_built(worker_runs, lang):
     _, runs = worker_runs
     prebuilt, built = runs[lang]["prebuilt"], runs[lang]["built"]
-    if lang in UNSHIPPED:  # built in the page for now (lunr_index.UNSHIPPED says why)
-        assert not prebuilt["shipped"] and not prebuilt["loaded"]
-    else:
-        assert prebuilt["shipped"] and prebuilt["loaded"], "the shipped index was not loaded"
+    assert prebuilt["shipped"] and prebuilt["loaded"], "the shipped index was not loaded"
     assert not built["loaded"]
     assert len(built["index"]["invertedIndex"]) > 1000
     assert postings(prebuilt["index"]) == postings(built["index"])

@@ -29,10 +29,6 @@ LUNR_VERSION = "2.3.9"
 FORMAT = 2
 K1 = 1.2
 B = 0.0  # Material's worker calls this.b(0)
-# Kazakh keeps building its index in the page for now: with the prebuilt one, the first
-# query on a served Kazakh page showed results without their links in the browser tests
-# (tests/test_browser_search*.py, served, kk), not yet understood.
-UNSHIPPED = {"kk"}
 KIND_BOOST = {"resource": 1.5, "guide": 0.8, "browse": 0.6}  # search_worker.js
 
 
@@ -154,8 +150,6 @@ def with_prebuilt(index: dict, lunr_modules: Path) -> dict:
     """The language's search index with its lunr index in the config the worker gets
     (Material passes `config` and `docs` to it, over file:// too); unchanged if lunr
     would merge documents (see `build`)."""
-    if index["config"]["lang"][0] in UNSHIPPED:
-        return index
     built = build(index, lunr_modules)
     packed = compact(built) if built is not None else None
     if packed is None:

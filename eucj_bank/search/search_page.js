@@ -3,6 +3,7 @@
  * - The search index loads when the search box is first focused, not with the page:
  *   Material requests search/search_index.json and has the worker build its index as soon
  *   as a served page loads (over file:// it already waits until search is opened).
+ * - Answers of the worker to an earlier query than the last one sent are dropped (see Wrapped).
  * - Under the result count, what was searched instead of the typed query ("Showing results
  *   for ...": keyboard layout, Latin letters, a typo) or, when nothing was found, the
  *   nearest indexed words as "did you mean", in the page's language. The worker sends it
@@ -72,11 +73,25 @@
 
   var Native = window.Worker;
   if (!Native) return;
+  // Material shows each answer with the query in the box at the time it arrives: the answer
+  // to the empty query it sends when the worker is ready, arriving once a query was typed,
+  // said "no matching documents" until that query's own answer came (0.3 s for a first
+  // Kazakh query). An answer to a query other than the last one sent is dropped here, before
+  // Material's listener (added after this one) sees it; the last one's answer follows.
   var Wrapped = function (url, options) {
-    var worker = new Native(url, options);
+    var worker = new Native(url, options), post = worker.postMessage, last = null;
+    worker.postMessage = function (message) {
+      if (message && message.type === 2 && typeof message.data === "string") last = message.data;
+      return post.apply(worker, arguments);
+    };
     worker.addEventListener("message", function (ev) {
-      var data = ev.data;
-      if (data && data.type === 3) setTimeout(function () { show(data.data && data.data.eucj); }, 0);
+      var data = ev.data, note = data && data.type === 3 && data.data && data.data.eucj;
+      if (!data || data.type !== 3) return;
+      if (note && typeof note.query === "string" && last !== null && note.query !== last) {
+        ev.stopImmediatePropagation();
+        return;
+      }
+      setTimeout(function () { show(note); }, 0);
     });
     return worker;
   };

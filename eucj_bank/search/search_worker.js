@@ -265,13 +265,13 @@
     return parseTerm(parser);
   };
 
-  // Results: the note travels with them; a resource shows its type, year and summary,
+  // Results: the query they answer and the note travel with them (search_page.js); a resource shows its type, year and summary,
   // never the identifier and file names it is found by (the last paragraph of its entry,
   // eucj_bank/site/resource_page.py).
   var post = self.postMessage;
   self.postMessage = function (message) {
     if (message && message.type === 3 && message.data) {
-      message.data.eucj = Object.assign({ total: state.total || 0 }, state.note);
+      message.data.eucj = Object.assign({ total: state.total || 0, query: state.query }, state.note);
       (message.data.items || []).forEach(function (group) {
         group.forEach(function (item) {
           if (/^resources\/[^#]+$/.test(item.location) && typeof item.text === "string")

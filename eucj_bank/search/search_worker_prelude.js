@@ -5,7 +5,7 @@
  * and documents (setup) and replaces each query by the reading of it that the index knows
  * (self.eucjPlanQuery, search_worker.js), so Material highlights and counts that reading.
  */
-self.eucjState = { lang: "en", docs: [], plan: null, note: null, prebuilt: null };
+self.eucjState = { lang: "en", docs: [], plan: null, note: null, prebuilt: null, query: null };
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   if (!message) return;
@@ -16,7 +16,9 @@ self.addEventListener("message", function (ev) {
     var prebuilt = message.data.config.eucjIndex;
     self.eucjState.prebuilt = self.eucjPrebuilt && self.eucjPrebuilt.usable(prebuilt, self.eucjState.docs, self.lunr)
       ? prebuilt : null;
-  } else if (message.type === 2 && typeof message.data === "string" && self.eucjPlanQuery) {  // query
+  } else if (message.type === 2 && typeof message.data === "string") {  // query
+    self.eucjState.query = message.data;  // the results say which query they answer
+    if (!self.eucjPlanQuery) return;
     var plan = self.eucjPlanQuery(message.data);
     self.eucjState.plan = plan;
     self.eucjState.note = plan && plan.note;
