@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from support import ROOT, build_site
 
 from eucj_bank.catalogue.load import load_catalogue
+from eucj_bank.catalogue.yaml_errors import yaml_lines
 
 BROKEN = ROOT / "tests/data/broken"
 SCRIPT = ROOT / "scripts/validate_catalogue.py"
@@ -110,6 +111,18 @@ def test_build_refuses_in_the_editors_language(tmp_path):
     assert result.returncode != 0
     first = EXPECTED["kk"]["yaml-colon-in-value"][0].split(".yaml:", 1)[1]
     assert "каталогта қателер бар" in result.stderr and first in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("text", ["0:\x850", 'a: 1\x85b\x85c: "x', "a: 1\u2028b\u2029c", "a: 1\r\nb\rc: [1",
+                                  'resources:\n  - id: x\x85  title: "y'])
+def test_yamls_own_line_breaks_are_counted_as_yaml_counts_them(tmp_path, text):
+    """NEL, LS, PS and a lone CR end a line for YAML: found by the fuzz test below, the
+    explanation of a syntax error indexed lines split at \\n only and crashed."""
+    path = tmp_path / "resource_catalog.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    problems = load_catalogue(path).problems
+    lines = len(yaml_lines(text))  # YAML may place an error at the end of the text, one line on
+    assert problems and all(1 <= p.line <= lines + 1 and p.col >= 1 for p in problems)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,6 +19,14 @@ from .messages import _
 
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w.-]*):(?: +(?P<value>.*))?$")
 _TYPOGRAPHIC = "«»„“”"
+# The line breaks YAML counts (libyaml and PyYAML alike: \r\n, \r, \n, NEL, LS, PS): the
+# line numbers of its marks index these lines, not those of str.split("\n").
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The lines of `text` as YAML numbers them."""
+    return _YAML_BREAK.split(text)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ def _majority(lines: list[str], index: int) -> int | None:
 def explain(text: str, problem: str, context: str, line: int, col: int,
             context_line: int | None, context_col: int | None) -> Explained:
     """The editor's mistake behind a libyaml error at (`line`, `col`), 1-based."""
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if "quoted scalar" in context and context_line:
         opened = lines[context_line - 1] if context_line <= len(lines) else ""

@@ -26,7 +26,7 @@ import yaml
 
 from .messages import _
 from .problems import Problem
-from .yaml_errors import excerpt, explain
+from .yaml_errors import excerpt, explain, yaml_lines
 
 Path_ = tuple  # a path into the document: keys and list indices
 
@@ -144,7 +144,7 @@ def load_yaml(text: str, file: str, describe: Describe = dotted) -> tuple[object
             file, line, col, _("YAML syntax"),
             _("an invisible control character (U+{code:04X}) is in the text", code=exc.character if isinstance(exc.character, int) else ord(exc.character)),
             _("delete it (it often comes with text pasted from another program)"),
-            excerpt=excerpt(text.split("\n"), line, col))]
+            excerpt=excerpt(yaml_lines(text), line, col))]
     except yaml.YAMLError as exc:
         return None, composer.map, [Problem(file, 1, 1, _("YAML syntax"), str(exc).splitlines()[0],
                                             _("save the file as plain UTF-8 text"))]
@@ -168,7 +168,7 @@ def _syntax_problem(text: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
     found = explain(text, exc.problem or "", exc.context or "", line, col,
                     context.line + 1 if context else None, context.column + 1 if context else None)
     return Problem(file, found.line, found.col, _("YAML syntax"), found.message, found.hint,
-                   excerpt=excerpt(text.split("\n"), found.line, found.col))
+                   excerpt=excerpt(yaml_lines(text), found.line, found.col))
 
 
 def _refuse_unsafe(text: str, file: str) -> Problem | None:
@@ -255,5 +255,5 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(display, line, col, _("encoding"),
                               _("an invisible byte-order mark (BOM) is inside the text"),
                               _("delete the invisible character at the caret (it came with pasted text)"),
-                              excerpt=excerpt(text.split("\n"), line, col))]
+                              excerpt=excerpt(yaml_lines(text), line, col))]
     return text, []
