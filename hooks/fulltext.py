@@ -13,9 +13,10 @@ from mkdocs.plugins import event_priority
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.copies import build_session
 from eucj_bank.search.fulltext import write_all
+from eucj_bank.search.lunr_pipeline import material_lunr_modules, stop_words
+from eucj_bank.site.ui import t
 
 CACHE_DIR = Path(".cache") / "fulltext"  # beside the extraction cache (gitignored)
-from eucj_bank.site.ui import t
 
 
 @event_priority(-200)
@@ -26,4 +27,5 @@ def on_post_build(config):
         return  # a preview's quick pass: the full build that follows writes these
     session = build_session.current()
     ui = {lang: {"heading": t("fulltext_heading", lang)} for lang in LANGS}
-    write_all(Path(config.site_dir), session.catalogue, session.texts, ui, cache_dir=session.root / CACHE_DIR)
+    stop = {lang: stop_words(lang, material_lunr_modules()) for lang in LANGS}
+    write_all(Path(config.site_dir), session.catalogue, session.texts, ui, stop, cache_dir=session.root / CACHE_DIR)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import material
 from mkdocs.plugins import event_priority
 
 from eucj_bank.catalogue.vocab import LANGS
@@ -28,8 +27,9 @@ from eucj_bank.copies import build_session
 from eucj_bank.copies.preview_plan import patch_language_index
 from eucj_bank.search.index_split import language_root, split_index, write_index
 from eucj_bank.search.lunr_index import with_prebuilt, without_prebuilt
+from eucj_bank.search.lunr_pipeline import material_lunr_modules
 
-LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+LUNR_MODULES = material_lunr_modules()
 _served: dict[str, dict] = {}  # a quick pass: each language's index before it
 
 

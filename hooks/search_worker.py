@@ -2,7 +2,8 @@
 
 on_config tells the template (overrides/main.html) which worker to swap in the
 page's __config; on_post_build writes that worker (eucj_bank/search/worker_patch.py)
-and the page-side script with its strings in the three languages.
+the page-side script with its strings in the three languages, and the normaliser
+and thesaurus for the full-text search on the page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from eucj_bank.search.worker_patch import (
     PAGE_SCRIPT,
     material_worker,
     write_page_script,
+    write_query_script,
     write_search_worker,
 )
 from eucj_bank.site.ui import t
@@ -32,5 +34,6 @@ def on_config(config):
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     write_search_worker(site_dir, config.extra["search_worker"]["material"])
+    write_query_script(site_dir)
     write_page_script(site_dir, {lang: {"instead": t("search_instead", lang), "didYouMean": t("search_did_you_mean", lang)}
                                  for lang in LANGS})

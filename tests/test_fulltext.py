@@ -14,11 +14,14 @@ import pytest
 from support import ROOT
 
 from eucj_bank.catalogue.load import load_catalogue
-from eucj_bank.catalogue.vocab import LANGS
+from eucj_bank.catalogue.vocab import LANGS, label
 from eucj_bank.documents.library import extract_catalogue
 from eucj_bank.search.fulltext import build_language, shard_key, stems, words, write_fulltext
+from eucj_bank.search.lunr_pipeline import stop_words
+from eucj_bank.search.query_normaliser import fold
 
 MATERIAL_LUNR = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+STOP = {lang: stop_words(lang, MATERIAL_LUNR) for lang in LANGS}
 NODE_STEMS = """
 global.lunr = require(process.argv[1] + "/node_modules/lunr");
 require(process.argv[2] + "/lunr.stemmer.support.min.js")(lunr);
@@ -59,7 +62,7 @@ def test_the_browser_stems_every_word_of_the_documents_as_the_index_does(shipped
 
 def test_each_language_indexes_its_own_documents_in_prefix_shards(shipped_texts, tmp_path):
     catalogue, texts = shipped_texts
-    data = {lang: build_language(catalogue, texts, lang) for lang in LANGS}
+    data = {lang: build_language(catalogue, texts, lang, STOP[lang]) for lang in LANGS}
     for lang in LANGS:
         langs = {ref.lang for res in catalogue.resources for ref in res.files
                  if f"{res.id}--{ref.lang}" in {d["k"] for d in data[lang]["docs"]}}
@@ -76,8 +79,8 @@ def test_each_language_indexes_its_own_documents_in_prefix_shards(shipped_texts,
     ids = shard["f"].get("интервизии", shard["s"].get("интервизии"))
     postings = shard["p"][ids if isinstance(ids, int) else ids[0]]
     doc = data["ru"]["docs"][postings[1]]
-    assert doc["r"] == "probation-mission-findings-presentation"
-    res = next(r for r in catalogue.resources if r.id == doc["r"])
+    assert doc["k"] == "probation-mission-findings-presentation--ru"
+    res = next(r for r in catalogue.resources if r.id == doc["k"].split("--")[0])
     ref = next(f for f in res.files if f.lang == "ru")
     passage = dict(texts[ref.path].blocks())[f"t-{postings[2]}"]
     assert "интервизии" in passage
@@ -88,3 +91,26 @@ def test_each_language_indexes_its_own_documents_in_prefix_shards(shipped_texts,
     assert set(sizes) == {"index", "shards"} and not (tmp_path / "fulltext" / "t").exists()
     assert sizes["index"] < 5_000 and (tmp_path / "fulltext" / "index.js").read_text("utf-8").startswith(
         'eucjFulltext.index("ru",')
+
+
+def test_a_hit_names_no_file_and_stop_words_are_no_terms(shipped_texts):
+    """A hit shows title, type and year, never an id or a file name (#14); a stop word is
+    no term, as in the metadata index, and a Kazakh word also gives its folded twin."""
+    catalogue, texts = shipped_texts
+    data = {lang: build_language(catalogue, texts, lang, STOP[lang]) for lang in LANGS}
+    files = {Path(ref.path).name for res in catalogue.resources for ref in res.files}
+    for lang in LANGS:
+        for doc in data[lang]["docs"]:
+            assert set(doc) == {"t", "m", "k"}
+            res = next(r for r in catalogue.resources if f"{r.id}--" in doc["k"])
+            assert doc["m"] == f"{label('types', res.type, lang)} · {res.year}"
+            assert not any(name in json.dumps(doc, ensure_ascii=False) for name in files)
+        indexed = {term for shard in data[lang]["shards"].values() for table in ("s", "f") for term in shard[table]}
+        for stop_word in {"en": ["the", "and"], "ru": ["и", "не"], "kk": ["немесе", "және"]}[lang]:
+            assert stop_word in STOP[lang] and stop_word not in indexed, (lang, stop_word)
+    kk = data["kk"]["shards"]
+    written = next(f for f in ("қылмыстық", "құқық") if f in kk.get(shard_key(f), {"f": {}, "s": {}})["f"]
+                   or f in kk.get(shard_key(f), {"s": {}})["s"])
+    folded = fold(written)
+    shard = kk[shard_key(folded)]
+    assert folded in shard["f"] or folded in shard["s"]

@@ -20,6 +20,7 @@ import yaml
 
 from ..catalogue.vocab import LANGS
 from ..copies.packaging import pack_directory
+from ..search.lunr_pipeline import material_lunr_modules, stop_words
 from .naive_site import write_naive_project
 from .synthetic import generate_catalogue
 
@@ -146,7 +147,8 @@ def offline_pages():
 # Results shown, or Material's "no match" line: the naive setup finds no page for an
 # inflected query such as «оценки» (no stemming of queries), and waiting for a result
 # item then either timed out or, racing, caught the previous query's items.
-_ANSWERED = """() => document.querySelectorAll('.md-search-result__item').length > 0
+# Results (Material's, or passages of documents: eucj-fulltext.js), or the line saying there are none.
+_ANSWERED = """() => document.querySelectorAll('.md-search-result__item, .eucj-fulltext-hit').length > 0
   || document.querySelector('.md-search-result__meta').textContent.trim() ===
      JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"""
 
@@ -172,7 +174,9 @@ def search_queries(catalogue: Path) -> dict[str, tuple[str, str]]:
     resources = yaml.safe_load(catalogue.read_text(encoding="utf-8"))["resources"]
     queries = {}
     for lang in LANGS:
-        words = Counter(word for res in resources for word in re.findall(r"\w{6,}", res["title"][lang].lower()))
+        stop = stop_words(lang, material_lunr_modules())  # «немесе» finds nothing, in either index
+        words = Counter(word for res in resources for word in re.findall(r"\w{6,}", res["title"][lang].lower())
+                        if word not in stop)
         ranked = sorted(words, key=lambda word: (-words[word], word))
         queries[lang] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0])
     return queries

@@ -27,6 +27,12 @@ adding the text there would also make every first search wait for that build. So
   N = 1,000, a quarter of what the site wrote, to save loading 8 pages of text
   (about 0.3 MB from disk) on a first query.
 
+Words go through the metadata's pipeline (eucj_bank.search.lunr_pipeline): a stop word
+is no term (a query of stop words finds nothing in either index, rather than every
+document here), and a Kazakh form also gives its folded twin (query_normaliser.fold), so
+that a word typed without the Kazakh letters finds the text. The browser runs the same
+query normaliser and thesaurus as the metadata worker (assets/javascripts/eucj-query.js).
+
 Files are `<script>`s calling `eucjFulltext.*`: fetch() of local files is blocked over
 file://, a script tag is not. Postings keep the `MAX_DOCS_PER_STEM` documents where a
 stem is most frequent: a word in every document tells a reader nothing and would make
@@ -47,12 +53,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..catalogue.model import Catalogue
-from ..catalogue.vocab import LANGS
+from ..catalogue.vocab import LANGS, label
 from ..documents.extract import Extracted
 from ..documents.library import reading_key
-from . import kk_stemmer
+from . import kk_stemmer, query_normaliser
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_DOCS_PER_STEM = 100
 PREFIX = 2
 _WORD = re.compile(r"[^\W_]+")
@@ -104,8 +110,22 @@ def shard_key(form: str) -> str:
     return "-".join(f"{ord(ch):x}" for ch in form[:PREFIX])
 
 
-def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str) -> dict:
-    """Everything one language's full-text search needs, as plain data."""
+def variants(form: str, lang: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """The forms a word of the text is indexed under: none for a stop word (as the
+    metadata pipeline decides it: a Kazakh word trimmed first), a Kazakh word also folded."""
+    if (kk_stemmer.trim(form) if lang == "kk" else form) in stop:
+        return ()
+    if lang == "kk":
+        folded = query_normaliser.fold(form)
+        if folded != form:
+            return (form, folded)
+    return (form,)
+
+
+def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str,
+                   stop: frozenset[str] = frozenset()) -> dict:
+    """Everything one language's full-text search needs, as plain data. `stop`: the
+    language's stop words (lunr_pipeline.stop_words)."""
     docs = []
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # stem -> doc -> [count, first passage]
     forms: dict[str, set[str]] = defaultdict(set)  # form -> stems
@@ -115,18 +135,20 @@ def build_language(catalogue: Catalogue, texts: dict[str, Extracted], lang: str)
             if ref.lang != lang or doc is None or not doc.readable:
                 continue
             n = len(docs)
-            docs.append({"r": res.id, "t": res.title.get(lang)[0], "k": reading_key(res, ref),
-                         "f": Path(ref.path).name})
+            # what a hit shows: the title, the type and year (never an id or a file name)
+            docs.append({"t": res.title.get(lang)[0], "m": f"{label('types', res.type, lang)} · {res.year}",
+                         "k": reading_key(res, ref)})
             for anchor, text in doc.blocks():
                 b = int(anchor[2:])  # the passage: its anchor t-N in the text's page
-                for form, count in Counter(words(text)).items():
-                    for stem in stems(form, lang):
-                        forms[form].add(stem)
-                        entry = postings[stem].get(n)
-                        if entry is None:
-                            postings[stem][n] = [count, b]
-                        else:
-                            entry[0] += count
+                for word, count in Counter(words(text)).items():
+                    for form in variants(word, lang, stop):
+                        for stem in stems(form, lang):
+                            forms[form].add(stem)
+                            entry = postings[stem].get(n)
+                            if entry is None:
+                                postings[stem][n] = [count, b]
+                            else:
+                                entry[0] += count
     # A shard holds the stems and the forms starting with its prefix: "s" stem -> postings,
     # "f" form -> postings of its stem(s), for the forms that are not their own stem.
     shards: dict[str, dict] = defaultdict(lambda: {"s": {}, "f": {}, "p": []})
@@ -178,9 +200,11 @@ def write_fulltext(language_root: Path, lang: str, data: dict, ui: dict[str, str
 
 
 def write_all(site_dir: Path, catalogue: Catalogue, texts: dict[str, Extracted],
-              ui: dict[str, dict[str, str]], cache_dir: Path | None = None) -> None:
+              ui: dict[str, dict[str, str]], stop: dict[str, frozenset[str]],
+              cache_dir: Path | None = None) -> None:
     """`ui`: per language, the strings the search shows (the site's ui_strings, given
-    by the hook: the site layer comes after this one). With `cache_dir`, a language's
+    by the hook: the site layer comes after this one); `stop`: per language, its stop
+    words (lunr_pipeline.stop_words, from the lunr modules of the theme). With `cache_dir`, a language's
     files are kept there under a key of everything they are made from (the documents'
     SHA-256, titles, addresses, strings, this format): a rebuild with the same
     documents links them into the site instead of indexing 1,000 documents again,
@@ -190,12 +214,12 @@ def write_all(site_dir: Path, catalogue: Catalogue, texts: dict[str, Extracted],
     for lang in LANGS:
         target = language_root(site_dir, lang) / "fulltext"
         shutil.rmtree(target, ignore_errors=True)
-        key = _cache_key(catalogue, texts, lang, ui[lang])
+        key = _cache_key(catalogue, texts, lang, ui[lang], stop[lang])
         cached = cache_dir / f"{lang}-{key}" if cache_dir else None
         if cached is None or not (cached / "fulltext" / "index.js").is_file():
             build_into = cached.with_name(cached.name + ".tmp") if cached else target.parent
             shutil.rmtree(build_into / "fulltext", ignore_errors=True)
-            write_fulltext(build_into, lang, build_language(catalogue, texts, lang), ui[lang])
+            write_fulltext(build_into, lang, build_language(catalogue, texts, lang, stop[lang]), ui[lang])
             if cached is None:
                 continue
             shutil.rmtree(cached, ignore_errors=True)
@@ -203,14 +227,16 @@ def write_all(site_dir: Path, catalogue: Catalogue, texts: dict[str, Extracted],
         shutil.copytree(cached / "fulltext", target, copy_function=_link_or_copy)
 
 
-def _cache_key(catalogue: Catalogue, texts: dict[str, Extracted], lang: str, ui: dict) -> str:
+def _cache_key(catalogue: Catalogue, texts: dict[str, Extracted], lang: str, ui: dict,
+               stop: frozenset[str]) -> str:
     digest = hashlib.sha256(f"{FORMAT_VERSION}|{MAX_DOCS_PER_STEM}|{lang}|".encode())
-    digest.update(json.dumps(ui, sort_keys=True).encode())
+    digest.update(json.dumps([ui, sorted(stop)], sort_keys=True).encode())
     for res in catalogue.resources:
         for ref in res.files:
             doc = texts.get(ref.path)
             if ref.lang == lang and doc is not None and doc.readable:
-                digest.update(f"{res.id}|{reading_key(res, ref)}|{ref.path}|{doc.source}|{res.title.get(lang)[0]}\n"
+                digest.update(f"{res.id}|{reading_key(res, ref)}|{ref.path}|{doc.source}|{res.title.get(lang)[0]}|"
+                              f"{label('types', res.type, lang)}|{res.year}\n"
                               .encode())
     return digest.hexdigest()[:32]
 

@@ -84,8 +84,16 @@ def tokenize(value: str | list[str] | None, separator: re.Pattern) -> list[str]:
     return tokens
 
 
+def material_lunr_modules() -> Path:
+    """The lunr-languages modules of the installed Material theme (the package holds the
+    theme's templates and assets; importing it does not import MkDocs)."""
+    import material
+
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+
+
 @lru_cache(maxsize=None)
-def _stop_words(lang: str, lunr_modules: Path) -> frozenset[str]:
+def stop_words(lang: str, lunr_modules: Path) -> frozenset[str]:
     if lang == "en":
         from lunr.stop_word_filter import WORDS  # lunr.py's copy of lunr.js's list
 
@@ -109,7 +117,7 @@ _KEEP_YO = "\ue000"
 def pipeline(lang: str, lunr_modules: Path) -> Callable[[str], list[str]]:
     """One token in, its index terms out (none for a stop word), memoised per word.
     `lunr_modules`: the lunr-languages modules Material ships (its stop words for ru)."""
-    stop = _stop_words(lang, lunr_modules)
+    stop = stop_words(lang, lunr_modules)
     memo: dict[str, list[str]] = {}
 
     def run_en_ru(token: str) -> list[str]:

@@ -46,7 +46,12 @@
     if (!meta) return;
     // The worker hands Material the best 100 results only; the count says how many matched.
     var shown = document.querySelectorAll(".md-search-result__item").length;
-    if (note && note.total > 100 && shown) meta.textContent = meta.textContent.replace(/\d[\d.,]*k?/, String(note.total));
+    // Only Material's own words (the line's first text node) change: the full-text count
+    // beside them (eucj-fulltext.js) is a node of its own.
+    var words = meta.firstChild;
+    if (note && note.total > 100 && shown && words && words.nodeType === Node.TEXT_NODE) {
+      words.nodeValue = words.nodeValue.replace(/\d[\d.,]*k?/, String(note.total));
+    }
     var old = meta.parentNode.querySelector(".eucj-search-note");
     if (old) old.remove();
     if (!note || !(note.instead || note.didYouMean)) return;

@@ -55,6 +55,17 @@ def write_search_worker(site_dir: Path, material: str) -> Path:
     return target
 
 
+QUERY_SCRIPT = "assets/javascripts/eucj-query.js"
+
+
+def write_query_script(site_dir: Path) -> Path:
+    """The normaliser and the thesaurus for the page, as the worker has them: the
+    full-text search (eucj-fulltext.js) reads a query as the metadata search does."""
+    target = site_dir / QUERY_SCRIPT
+    target.write_text(render_normaliser() + "\n" + render_thesaurus(), encoding="utf-8")
+    return target
+
+
 PAGE_SCRIPT = "assets/javascripts/eucj-search-page.js"
 PAGE_TEMPLATE = HERE / "search_page.js"
 

@@ -57,6 +57,11 @@
     }, Promise.resolve());
   }
 
+  // The query normaliser and thesaurus the metadata worker runs (eucj_bank/search/
+  // worker_patch.py writes both into eucj-query.js): a query typed in the wrong keyboard
+  // layout, in Latin letters or without the Kazakh letters reads here as it does there.
+  function loadQuery() { return load("assets/javascripts/eucj-query.js", root); }
+
   function stems(word) {
     var lunr = window.lunr;
     try {
@@ -65,6 +70,29 @@
       if (lang === "en" && lunr) return [lunr.stemmer(new lunr.Token(word)).toString()];
     } catch (e) { /* a word the stemmer cannot take: its forms as typed still match */ }
     return [];
+  }
+
+  // A stop word is no term, in the index (fulltext.py `variants`) as in the metadata's.
+  function isStop(word) {
+    var lunr = window.lunr, module = lunr && (lang === "en" ? lunr : lunr[lang]);
+    if (!module || !module.stopWordFilter) return false;
+    var trimmed = lang === "kk" ? module.trimWord(word) : word;
+    return !trimmed || !module.stopWordFilter(new lunr.Token(trimmed));
+  }
+
+  function fold(word) { return window.eucjQuery ? window.eucjQuery.fold(word) : word; }
+
+  function synonyms(phrase) {  // the thesaurus' equivalents of a word or phrase
+    var table = (window.eucjThesaurus || {})[lang] || {};
+    return table[fold(phrase)] || [];
+  }
+
+  // The readings of a query to try, the typed one first (eucjQuery.alternatives).
+  function readings(query) {
+    var Q = window.eucjQuery;
+    return (Q ? Q.alternatives(query, lang) : [["typed", query]]).map(function (pair) {
+      return { kind: pair[0], words: words(pair[1]) };
+    });
   }
 
   // As eucj_bank.search.fulltext.normalise and words: NFC, lower case, ё as е.
@@ -77,10 +105,8 @@
     return Array.from(word).slice(0, 2).map(function (ch) { return ch.codePointAt(0).toString(16); }).join("-");
   }
 
-  // Postings of a typed word: its forms in the text (the last word also as a prefix,
-  // while it is being typed), through their stems. doc -> [score, block]
-  // [shard, form or stem, postings ids] of a typed word: its stems, the form as typed,
-  // and, for the last word while it is typed, the forms and stems it begins.
+  // [shard, form or stem, postings ids, exact] of a typed word: its stems, the form as
+  // typed, and, for the last word while it is typed, the forms and stems it begins.
   function entries(word, isLast) {
     var out = [];
     [word].concat(stems(word)).forEach(function (key, i) {
@@ -88,7 +114,7 @@
       if (!shard) return;
       if (shard.s[key] !== undefined) out.push([shard, key, [shard.s[key]], true]);
       if (i === 0 && shard.f[key] !== undefined) out.push([shard, key, [].concat(shard.f[key]), true]);
-      if (i === 0 && isLast) {
+      if (i === 0 && isLast && word.length >= 3) {
         var n = 0;
         [shard.s, shard.f].forEach(function (table) {
           Object.keys(table).forEach(function (k) {
@@ -100,59 +126,120 @@
     return out;
   }
 
-  function postings(word, isLast, matched) {
+  // doc -> [score, passage, weight of the passage's word]: one score per document; its
+  // snippet is the passage of its rarest word (highest idf).
+  function postings(word, isLast, weight, matched) {
     var out = {}, seen = [];
     entries(word, isLast).forEach(function (entry) {
-      var shard = entry[0], exact = entry[3] ? 1 : 0.5;
+      var shard = entry[0], w = weight * (entry[3] ? 1 : 0.5);
       matched.push(entry[1]);
       entry[2].forEach(function (id) {
         if (seen.indexOf(shard.p[id]) >= 0) return;
         seen.push(shard.p[id]);
         var p = shard.p[id], idf = p[0];
-        for (var i = 1; i < p.length; i += 3) {
-          var score = idf * Math.log(1 + p[i + 2]) * exact, had = out[p[i]];
-          // one score per document; its snippet: the block of its rarest word (highest idf)
-          if (!had) out[p[i]] = [score, p[i + 1], idf * exact];
-          else {
-            had[0] += score;
-            if (idf * exact > had[2]) { had[1] = p[i + 1]; had[2] = idf * exact; }
-          }
-        }
+        for (var i = 1; i < p.length; i += 3) add(out, p[i], idf * Math.log(1 + p[i + 2]) * w, p[i + 1], idf * w);
       });
     });
     return out;
   }
 
-  function search(query) {
-    var terms = words(query);
-    if (!terms.length) return Promise.resolve(null);
-    return Promise.all([load("fulltext/index.js"), loadStemmer()]).then(function () {
-      if (!store.index) return null;
-      var known = store.index.shards;
-      var wanted = [];
-      terms.forEach(function (term) { wanted.push.apply(wanted, [term].concat(stems(term)).map(shardKey)); });
-      var keys = wanted.filter(function (k, i, all) {
-        return all.indexOf(k) === i && known.indexOf(k) >= 0;
+  function add(into, doc, score, block, weight) {
+    var had = into[doc];
+    if (!had) into[doc] = [score, block, weight];
+    else {
+      had[0] += score;
+      if (weight > had[2]) { had[1] = block; had[2] = weight; }
+    }
+  }
+
+  function either(a, b) {  // documents of a or b, scores added
+    Object.keys(b).forEach(function (doc) { add(a, doc, b[doc][0], b[doc][1], b[doc][2]); });
+    return a;
+  }
+
+  function both(a, b) {  // documents of a and b (a null: b)
+    if (a === null) return b;
+    var out = {};
+    Object.keys(b).forEach(function (doc) {
+      if (!a[doc]) return;
+      out[doc] = a[doc].slice();
+      add(out, doc, b[doc][0], b[doc][1], b[doc][2]);
+    });
+    return out;
+  }
+
+  // Every word of a phrase, none a prefix (an equivalent from the thesaurus).
+  function allOf(list, weight, matched) {
+    var total = null;
+    list.forEach(function (w) { if (!isStop(w)) total = both(total, postings(w, false, weight, matched)); });
+    return total || {};
+  }
+
+  // One reading's documents: every word must occur (AND). A word matches its forms and
+  // stems (the last one also as a prefix), a Kazakh word also its folded form (the index
+  // holds a folded twin of each Kazakh form) below the exact one, and a word or phrase of
+  // the thesaurus also matches its equivalents, below it.
+  function run(list, matched) {
+    var total = null, i = 0;
+    while (i < list.length) {
+      var span = 1, found = null;
+      for (var n = Math.min(4, list.length - i); n >= 2 && !found; n--) {
+        var phrase = list.slice(i, i + n).join(" ");
+        if (synonyms(phrase).length) { span = n; found = allOf(list.slice(i, i + n), 1, matched); }
+      }
+      var word = list[i], isLast = i + span === list.length;
+      if (!found) {
+        if (isStop(word)) { i += 1; continue; }
+        found = postings(word, isLast, 1, matched);
+        if (lang === "kk" && fold(word) !== word) either(found, postings(fold(word), isLast, 0.5, matched));
+      }
+      synonyms(list.slice(i, i + span).join(" ")).forEach(function (equivalent) {
+        either(found, allOf(words(equivalent), 0.5, matched));
       });
+      total = both(total, found);
+      i += span;
+    }
+    return total || {};
+  }
+
+  // The shards a reading may read: its words', stems' and folded forms', and those of
+  // the thesaurus' equivalents.
+  function shardsFor(list) {
+    var wanted = [];
+    function want(w) { wanted.push.apply(wanted, [w, fold(w)].concat(stems(w), stems(fold(w))).map(shardKey)); }
+    list.forEach(function (w, i) {
+      want(w);
+      for (var n = 1; n <= 4 && i + n <= list.length; n++) {
+        synonyms(list.slice(i, i + n).join(" ")).forEach(function (e) { words(e).forEach(want); });
+      }
+    });
+    return wanted;
+  }
+
+  function search(query) {
+    var first = words(query);
+    if (!first.length) return Promise.resolve(null);
+    return Promise.all([load("fulltext/index.js"), loadStemmer(), loadQuery()]).then(function () {
+      if (!store.index) return null;
+      var known = store.index.shards, tries = readings(query), wanted = [];
+      tries.forEach(function (reading) { wanted.push.apply(wanted, shardsFor(reading.words)); });
+      var keys = wanted.filter(function (k, i, all) { return all.indexOf(k) === i && known.indexOf(k) >= 0; });
       return Promise.all(keys.map(function (k) { return load("fulltext/s/" + k + ".js"); })).then(function () {
-        var total = null, matched = [];
-        terms.forEach(function (term, i) {  // every word must occur in the document
-          var found = postings(term, i === terms.length - 1, matched), next = {};
-          Object.keys(found).forEach(function (doc) {
-            if (total === null) next[doc] = found[doc];
-            else if (total[doc]) {  // the block of the rarest word
-              var best = found[doc][2] > total[doc][2] ? found[doc] : total[doc];
-              next[doc] = [total[doc][0] + found[doc][0], best[1], best[2]];
-            }
+        // the typed reading, else the first other one that finds something (as the worker
+        // reads the query, which says on the list what was searched instead)
+        for (var r = 0; r < tries.length; r++) {
+          var matched = [], total = run(tries[r].words, matched);
+          var ranked = Object.keys(total).map(function (doc) { return [+doc, total[doc][0], total[doc][1]]; });
+          if (!ranked.length && r < tries.length - 1) continue;
+          ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+          // highlight the typed words and the forms of the text they found, longest first
+          var marks = tries[r].words.concat(matched).filter(function (w, i, all) {
+            return all.indexOf(w) === i && !isStop(w);
           });
-          total = next;
-        });
-        var ranked = Object.keys(total || {}).map(function (doc) { return [+doc, total[doc][0], total[doc][1]]; });
-        ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-        // highlight the typed words and the forms of the text they found, longest first
-        var marks = terms.concat(matched).filter(function (w, i, all) { return all.indexOf(w) === i; });
-        marks.sort(function (a, b) { return b.length - a.length; });
-        return { count: ranked.length, hits: ranked.slice(0, MAX_RESULTS), terms: marks };
+          marks.sort(function (a, b) { return b.length - a.length; });
+          return { count: ranked.length, hits: ranked.slice(0, MAX_RESULTS), terms: marks };
+        }
+        return null;
       });
     });
   }
@@ -225,20 +312,21 @@
       var doc = store.index.docs[hit[0]];
       var item = document.createElement("li"), link = document.createElement("a");
       var article = document.createElement("article"), title = document.createElement("h1");
-      var para = document.createElement("p"), file = document.createElement("p");
+      var para = document.createElement("p"), facts = document.createElement("p");
       item.className = "eucj-fulltext-hit";
       link.className = "md-search-result__link";
       link.href = base + "read/" + doc.k + ".html#t-" + hit[2];
       article.className = "md-search-result__article md-typeset";
       title.textContent = doc.t;
+      para.className = "eucj-fulltext-snippet";
       para.lang = lang;
       // the snippet comes from the text's page: the hit is shown at once, its passage when it is read
       para.eucjFill = passage(hit[0], hit[2]).then(function (text) {
         if (text) mark(para, snippet(text, result.terms), result.terms);
       });
-      file.className = "eucj-fulltext-file";
-      file.textContent = doc.f;
-      article.append(title, para, file);
+      facts.className = "eucj-fulltext-facts";  // type and year: never an id or a file name
+      facts.textContent = doc.m;
+      article.append(title, facts, para);
       link.appendChild(article);
       item.appendChild(link);
       return item;
@@ -265,18 +353,34 @@
       }
       var last = list.lastElementChild, ours = shown.length ? shown[shown.length - 1] : null;
       if (ours && last !== ours) shown.forEach(function (item) { list.appendChild(item); });
-      var old = meta.querySelector(".eucj-fulltext__count");
+      // With results of its own, Material's count stays first ("3 matching documents ·
+      // In the text of documents: 2"). Without, what it says ("no matching documents",
+      // "Type to start searching" while its answer is on the way, "Initializing search")
+      // is not true of this list: it is kept hidden (eucj-fulltext__said) and the line
+      // names the passages alone; it is back when they go. When Material answers, it
+      // rewrites the whole line (textContent) and this runs again.
+      var old = meta.querySelector(".eucj-fulltext__count"), said = meta.querySelector(".eucj-fulltext__said");
+      var own = !!list.querySelector(".md-search-result__item");
       if (old && !count) old.remove();
-      if (count && !old) {
-        var span = document.createElement("span");
-        span.className = "eucj-fulltext__count";
-        span.textContent = store.index.ui.heading.replace("{count}", count);
-        // Material's "no matching documents" gives way; its other lines ("Initializing
-        // search", a count) stay first: what they say is Material's to change
-        var none = (config.translations || {})["search.result.none"];
-        if (!list.querySelector(".md-search-result__item") && meta.textContent.trim() === none) meta.textContent = "";
-        else span.textContent = " · " + span.textContent;
-        meta.appendChild(span);
+      if (said && (own || !count)) {
+        while (said.firstChild) meta.insertBefore(said.firstChild, said);
+        said.remove();
+      }
+      if (count) {
+        if (!own && !said) {
+          said = document.createElement("span");
+          said.className = "eucj-fulltext__said";
+          said.hidden = true;
+          Array.prototype.slice.call(meta.childNodes).forEach(function (node) { if (node !== old) said.appendChild(node); });
+          meta.insertBefore(said, meta.firstChild);
+        }
+        if (!old) {
+          old = document.createElement("span");
+          old.className = "eucj-fulltext__count";
+          meta.appendChild(old);
+        }
+        var heading = store.index.ui.heading.replace("{count}", count), text = own ? " · " + heading : heading;
+        if (old.textContent !== text) old.textContent = text;
       }
       observer.observe(list, { childList: true });
       observer.observe(meta, { childList: true, characterData: true, subtree: true });
@@ -292,7 +396,7 @@
       shownFor = query;
       place();
       results.dataset.eucjFulltext = query;  // what the list shows passages for (tests wait on it)
-      Promise.all(shown.map(function (item) { return item.querySelector("p").eucjFill; })).then(function () {
+      Promise.all(shown.map(function (item) { return item.querySelector(".eucj-fulltext-snippet").eucjFill; })).then(function () {
         if (shownFor === query) results.dataset.eucjFulltextSnippets = query;  // and their snippets
       });
     }
@@ -305,7 +409,7 @@
     });
     // The list of documents and the stemmer are small: fetched as the reader opens the
     // search box, they are there by the first keystroke.
-    input.addEventListener("focus", function () { load("fulltext/index.js"); loadStemmer(); }, { once: true });
+    input.addEventListener("focus", function () { load("fulltext/index.js"); loadStemmer(); loadQuery(); }, { once: true });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
