@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from eucj_bank.catalogue.messages import _
 from eucj_bank.catalogue.problems import Problem, errors
@@ -53,6 +53,12 @@ def on_config(config):
     _report(session.result.problems, _("the catalogue has errors"), failed=not session.result.ok)
     log.info(f"{session.profile.name}: {len(session.catalogue.resources)} resources from {catalogue}")
     return config
+
+
+@event_priority(-200)  # after static-i18n built the other languages (in its on_post_build)
+def on_post_build(config):
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        build_session.current().finish()
 
 
 def _report(found, title: str, *, failed: bool) -> None:

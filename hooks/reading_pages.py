@@ -15,6 +15,8 @@ from mkdocs.plugins import event_priority
 
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.copies import build_session
+from eucj_bank.copies.page_store import FOLDER as PAGE_STORE
+from eucj_bank.copies.page_store import PageStore
 from eucj_bank.search.index_split import language_root
 from eucj_bank.site.reading_page import write_reading_pages
 from eucj_bank.site.text_document import write_text_documents
@@ -25,7 +27,10 @@ def on_post_build(config):
     if config.plugins["i18n"].building:
         return
     session = build_session.current()
+    store = PageStore(session.root / PAGE_STORE)
     write_text_documents(Path(config.site_dir), session.context.catalogue.resources, session.texts,
-                         internal=session.profile.internal)
+                         internal=session.profile.internal, store=store)
     for lang in LANGS:
-        write_reading_pages(language_root(Path(config.site_dir), lang), lang, session.reading_context())
+        write_reading_pages(language_root(Path(config.site_dir), lang), lang, session.reading_context(), store)
+    if session.preview is None:  # a quick pass writes a few pages: the store keeps the rest
+        store.prune()

@@ -68,6 +68,8 @@ def test_each_document_has_a_reading_page_in_its_language_inside_the_ui_language
         page = (site / ("" if lang == "en" else lang) / "resources" / href).resolve()
         html = page.read_text("utf-8")
         assert f'<html lang="{lang}"' in html
+        # the title once, in the text's language (Material adds its own h1 to a page without one)
+        assert re.findall(r"<h1[^>]*>", html) == [f'<h1 lang="{file_lang}">'], re.findall(r"<h1[^>]*>[^<]*", html)
         # the text: its one stored page, in the frame, in the file's language
         text_page = _frame(page, html)
         assert text_page == site / "texts" / f"mission-office--{file_lang}.html"

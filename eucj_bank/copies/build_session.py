@@ -16,13 +16,14 @@ from ..catalogue.profiles import Profile, ProfileResult
 from ..catalogue.repository import check_copy
 from ..catalogue.vocab import LANGS
 from ..documents.library import extract_catalogue
-from .preview_load import reload_entry
-from .preview_plan import PreviewPlan, changed_resources, plan_preview
+from ..site import citation_store
 from ..site.browse_pages import browse_groups, render_browse_page, render_term_page
 from ..site.catalogue_page import render_catalogue_page
 from ..site.page_parts import FACETS, SiteContext, page_path, term_page
 from ..site.reading_page import SHELL_KEY, shell_page
 from ..site.resource_page import render_resource_page
+from .preview_load import reload_entry
+from .preview_plan import PreviewPlan, changed_resources, plan_preview
 
 
 @dataclass
@@ -96,6 +97,12 @@ class BuildSession:
         return Catalogue.model_construct(resources=[r for r in self.catalogue.resources
                                                     if r.id in self.preview.changed])
 
+    def finish(self) -> None:
+        """After a whole build (not a preview's quick pass, which renders a few pages):
+        keep what it rendered for the next one."""
+        if self.preview is None:
+            citation_store.save(self.root)
+
     def readable_ids(self) -> set[str]:
         """Ids of the published resources that have a reading page."""
         by_path = {ref.path: res.id for res in self.catalogue.resources for ref in res.files}
@@ -132,6 +139,7 @@ def start(root: Path, catalogue_path: Path, profile: ProfileResult, *, strict: b
     if result is None:
         result = load_catalogue(catalogue_path, root, strict=strict)
     _current = BuildSession(root=root, result=result, profile=profile.profile, site_url=site_url)
+    citation_store.load(root)
     _current.load_problems = list(result.problems)
     # what the next quick pass compares with: the text loaded, unless it changed meanwhile
     _current.text = text if text == _read(catalogue_path) else None

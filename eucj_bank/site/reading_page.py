@@ -26,6 +26,7 @@ from pathlib import Path
 from ..catalogue.model import FileRef, Resource
 from ..catalogue.text import escape
 from ..catalogue.vocab import label
+from ..copies.page_store import PageStore
 from ..documents.library import reading_key
 from .page_parts import SiteContext, breadcrumbs, notice_box, page_meta, up_to_site_root
 from .rendered_page import RenderedPage
@@ -34,7 +35,9 @@ from .ui import t
 
 STYLE = "assets/stylesheets/eucj-reading.css"
 SHELL_KEY = "eucj-reading-shell"
-_TITLE, _DESCRIPTION, _BODY = "EUCJREADINGSHELLTITLE", "EUCJREADINGSHELLDESCRIPTION", "<!--EUCJREADINGSHELLBODY-->"
+# The body's marker is an <h1>: Material's partials/content.html adds `<h1>{{ page.title }}</h1>`
+# to a page whose content has none, and the filled-in body brings its own (the title twice).
+_TITLE, _DESCRIPTION, _BODY = "EUCJREADINGSHELLTITLE", "EUCJREADINGSHELLDESCRIPTION", "<h1>EUCJREADINGSHELLBODY</h1>"
 SCRIPTS = ("assets/javascripts/eucj-reading.js",)
 FRAME = "eucj-text"
 
@@ -94,9 +97,11 @@ def shell_page(lang: str) -> RenderedPage:
     return RenderedPage(page_meta(_TITLE, _DESCRIPTION, SCRIPTS, extra={"styles": [STYLE]}), _BODY)
 
 
-def write_reading_pages(language_root: Path, lang: str, ctx: SiteContext) -> int:
-    """Fill the language's shell for every document with a reading page; remove the
-    shell. Returns the number of pages written."""
+def write_reading_pages(language_root: Path, lang: str, ctx: SiteContext, store: PageStore | None = None) -> int:
+    """Fill the language's shell for every document with a reading page (through
+    `store`: a link to the same page stored by an earlier build); remove the shell.
+    Returns the number of pages written."""
+    store = store or PageStore(None)
     shell_path = language_root / "read" / f"{SHELL_KEY}.html"
     if not shell_path.is_file():
         return 0
@@ -111,7 +116,7 @@ def write_reading_pages(language_root: Path, lang: str, ctx: SiteContext) -> int
         # the address first: no text filled in can then be taken for the marker
         html = (shell.replace(SHELL_KEY, key).replace(_TITLE, escape(page.meta["title"]))
                 .replace(_DESCRIPTION, escape(page.meta["description"])).replace(_BODY, page.html))
-        (shell_path.parent / f"{key}.html").write_text(html, encoding="utf-8")
+        store.write(shell_path.parent / f"{key}.html", html)
         written += 1
     shell_path.unlink()
     return written

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..catalogue.model import FileRef, Resource
 from ..catalogue.text import escape
+from ..copies.page_store import PageStore
 from ..documents.extract import Extracted
 from ..documents.library import reading_key
 from .ui import t
@@ -66,8 +67,10 @@ def render_text_document(res: Resource, ref: FileRef, doc: Extracted, internal: 
 
 
 def write_text_documents(site_dir: Path, resources: list[Resource], texts: dict[str, Extracted],
-                         internal: bool = False) -> int:
-    """Write texts/<key>.html for every readable file; the number written."""
+                         internal: bool = False, store: PageStore | None = None) -> int:
+    """Write texts/<key>.html for every readable file (through `store`: a link to the
+    same page stored by an earlier build); the number written."""
+    store = store or PageStore(None)
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
@@ -77,6 +80,6 @@ def write_text_documents(site_dir: Path, resources: list[Resource], texts: dict[
             if doc is None or not doc.readable:
                 continue
             page = render_text_document(res, ref, doc, internal)
-            (Path(site_dir) / text_path(res, ref)).write_text(page, encoding="utf-8")
+            store.write(Path(site_dir) / text_path(res, ref), page)
             written += 1
     return written
