@@ -13,6 +13,8 @@ from mkdocs.plugins import event_priority
 from eucj_bank.copies import build_session
 from eucj_bank.copies.manifest import write_manifest
 from eucj_bank.copies.packaging import write_how_to_open
+from eucj_bank.copies.page_store import FOLDER as PAGE_STORE
+from eucj_bank.copies.page_store import PageStore
 
 
 @event_priority(-1000)
@@ -23,4 +25,4 @@ def on_post_build(config):
         return  # a preview's quick pass: the full build that follows writes these
     site_dir = Path(config.site_dir)
     write_how_to_open(site_dir, build_session.current().profile)
-    write_manifest(site_dir)
+    write_manifest(site_dir, PageStore(build_session.current().root / PAGE_STORE).hashes())

@@ -30,6 +30,7 @@ from eucj_bank.search.lunr_index import with_prebuilt, without_prebuilt
 from eucj_bank.search.lunr_pipeline import material_lunr_modules
 
 LUNR_MODULES = material_lunr_modules()
+LUNR_CACHE = Path(".cache") / "lunr"  # beside the other build caches (gitignored)
 _served: dict[str, dict] = {}  # a quick pass: each language's index before it
 
 
@@ -64,6 +65,6 @@ def on_post_build(config):
     plan = build_session.current().preview
     for lang, index in split_index(json.loads(merged.read_text(encoding="utf-8"))).items():
         if plan is None:
-            write_index(site_dir, lang, with_prebuilt(index, LUNR_MODULES))
+            write_index(site_dir, lang, with_prebuilt(index, LUNR_MODULES, build_session.current().root / LUNR_CACHE))
         else:
             write_index(site_dir, lang, without_prebuilt(patch_language_index(_served[lang], index, plan, lang)))

@@ -74,3 +74,40 @@ def test_kept_citations_are_the_rendered_ones_and_a_stale_file_is_ignored(tmp_pa
     (tmp_path / citation_store.FILE).write_text("{not json", "utf-8")
     assert citation_store.load(tmp_path) == 0
     assert {lang: citation.citations(res, lang) for lang in ("en", "ru", "kk")} == first
+
+
+def test_a_prebuilt_lunr_index_from_the_cache_is_the_one_built(tmp_path):
+    from eucj_bank.search.lunr_index import with_prebuilt
+    from eucj_bank.search.lunr_pipeline import material_lunr_modules
+
+    index = {"config": {"lang": ["kk"], "separator": "[\\s\\-]+", "fields": {"title": {"boost": 1000},
+                                                                           "text": {"boost": 1}}},
+             "docs": [{"location": "resources/a.html", "title": "Пробация қызметі", "text": "Тәуекелді бағалау"},
+                      {"location": "resources/b.html", "title": "Қылмыстық процесс", "text": "немесе сот"}]}
+    modules = material_lunr_modules()
+    fresh = with_prebuilt(index, modules)
+    assert "eucjIndex" in fresh["config"]
+    first = with_prebuilt(index, modules, tmp_path)  # builds and keeps it
+    kept = list(tmp_path.glob("*.json"))
+    assert first == fresh and len(kept) == 1
+    kept[0].write_text(kept[0].read_text("utf-8").replace('"v"', '"V"'), "utf-8")  # what the cache holds is used
+    assert with_prebuilt(index, modules, tmp_path)["config"]["eucjIndex"] != fresh["config"]["eucjIndex"]
+    kept[0].write_text("{damaged", "utf-8")  # a damaged entry is built again
+    assert with_prebuilt(index, modules, tmp_path) == fresh
+    other = {**index, "docs": index["docs"][:1]}  # other documents: another key
+    assert with_prebuilt(other, modules, tmp_path) == with_prebuilt(other, modules)
+    assert len(list(tmp_path.glob("*.json"))) == 2
+
+
+def test_the_manifest_takes_a_stored_pages_hash_from_its_name_and_lists_the_same_bytes(tmp_path):
+    from eucj_bank.copies.manifest import manifest_text
+
+    store, site = PageStore(tmp_path / "store"), tmp_path / "site"
+    (site / "ru").mkdir(parents=True)
+    store.write(site / "ru" / "a.html", "<p>мәтін</p>")
+    store.write(site / "b.html", "<p>text</p>")
+    (site / "c.txt").write_text("not stored", "utf-8")
+    os.link(site / "c.txt", tmp_path / "elsewhere.txt")  # linked, but not from the store: read
+    known = store.hashes()
+    assert len(known) == 2
+    assert manifest_text(site, known) == manifest_text(site)

@@ -69,20 +69,27 @@ def _walk(site_dir: Path) -> tuple[list[str], list[str]]:
     return sorted(files), sorted(links)
 
 
-def manifest_text(site_dir: Path) -> str:
+def manifest_text(site_dir: Path, known: dict[tuple[int, int], str] | None = None) -> str:
+    """`known`: SHA-256 of files by (device, inode), for files whose hash is their name in
+    a store they are linked from (page_store.PageStore.hashes): not read again."""
     lines = []
     for name in site_files(site_dir):
         if "\n" in name or "\\" in name:
             # sha256sum would escape them; no file of the site should be named so.
             raise ManifestError(_("{name}: a file name with a line break or backslash cannot be listed",
                                    name=repr(name)))
-        lines.append(f"{sha256_hex((Path(site_dir) / name).read_bytes())}  {name}\n")
+        path = Path(site_dir) / name
+        digest = None
+        if known:
+            stat = path.stat()
+            digest = known.get((stat.st_dev, stat.st_ino)) if stat.st_nlink > 1 else None
+        lines.append(f"{digest or sha256_hex(path.read_bytes())}  {name}\n")
     return "".join(lines)
 
 
-def write_manifest(site_dir: Path) -> Path:
+def write_manifest(site_dir: Path, known: dict[tuple[int, int], str] | None = None) -> Path:
     target = Path(site_dir) / MANIFEST_NAME
-    target.write_text(manifest_text(site_dir), encoding="utf-8", newline="\n")
+    target.write_text(manifest_text(site_dir, known), encoding="utf-8", newline="\n")
     return target
 
 

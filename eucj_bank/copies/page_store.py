@@ -49,6 +49,19 @@ class PageStore:
         except OSError:
             target.write_bytes(data)
 
+    def hashes(self) -> dict[tuple[int, int], str]:
+        """(device, inode) -> SHA-256 of every stored page (its name): the manifest need
+        not read the site's links to them again."""
+        if self.folder is None or not self.folder.is_dir():
+            return {}
+        found = {}
+        for sub in self.folder.iterdir():
+            for stored in sub.iterdir() if sub.is_dir() else ():
+                if len(stored.name) == 64:  # not a .tmp of a build writing meanwhile
+                    stat = stored.stat()
+                    found[(stat.st_dev, stat.st_ino)] = stored.name
+        return found
+
     def prune(self) -> int:
         """After a whole build: remove the stored pages it did not use; how many."""
         if self.folder is None or not self.folder.is_dir():

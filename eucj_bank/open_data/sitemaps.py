@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import posixpath
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -52,7 +53,16 @@ def _url(site_url: str, lang: str, rel: str, here: str) -> str:
     """The address of page `rel` of `lang`, for a sitemap in the site folder `here`."""
     if site_url:
         return f"{site_url.rstrip('/')}/{_root(lang)}{rel}"
-    return posixpath.relpath(_root(lang) + rel, here or ".")
+    folder, _, name = (_root(lang) + rel).rpartition("/")
+    up = _relative_folder(folder, here)
+    return name if up == "." else f"{up}/{name}"
+
+
+@lru_cache(maxsize=4096)
+def _relative_folder(folder: str, here: str) -> str:
+    """posixpath.relpath of a page's folder, once per pair of folders (97,000 calls for the
+    sitemaps of N = 1,000 took 1.3 s)."""
+    return posixpath.relpath(folder or ".", here or ".")
 
 
 def render_sitemap(site_url: str, lang: str, rels: list[str], pages: dict[str, list[str]], here: str = "") -> str:

@@ -20,7 +20,10 @@ was several times the size of the documents; this is a fraction of it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 from pathlib import Path
 
 from .lunr_pipeline import js_separator, pipeline, tokenize
@@ -146,15 +149,54 @@ def compact(built: dict) -> dict | None:
             "postings": postings}
 
 
-def with_prebuilt(index: dict, lunr_modules: Path) -> dict:
+def with_prebuilt(index: dict, lunr_modules: Path, cache_dir: Path | None = None) -> dict:
     """The language's search index with its lunr index in the config the worker gets
     (Material passes `config` and `docs` to it, over file:// too); unchanged if lunr
-    would merge documents (see `build`)."""
-    built = build(index, lunr_modules)
-    packed = compact(built) if built is not None else None
+    would merge documents (see `build`). With `cache_dir`, the packed index of the same
+    documents is taken from there (1.8 s of CPU at N = 1,000 for the three languages):
+    the key is the index itself, the code that builds it and the theme's lunr modules."""
+    cached = cache_dir / f"{_cache_key(index, lunr_modules)}.json" if cache_dir else None
+    packed = None
+    if cached is not None and cached.is_file():
+        try:
+            packed = json.loads(cached.read_text(encoding="utf-8"))["packed"]
+            os.utime(cached)  # still in use: the newest are kept
+        except (OSError, ValueError, KeyError, TypeError):
+            packed = None
     if packed is None:
+        built = build(index, lunr_modules)
+        packed = compact(built) if built is not None else False  # False: lunr would merge documents
+        if cached is not None:
+            _keep(cached, packed)
+    if not packed:
         return index
     return {**index, "config": {**index["config"], "eucjIndex": packed}}
+
+
+def _cache_key(index: dict, lunr_modules: Path) -> str:
+    digest = hashlib.sha256(json.dumps(index, sort_keys=True, ensure_ascii=False).encode())
+    here = Path(__file__).parent
+    for path in [here / name for name in ("lunr_index.py", "lunr_pipeline.py", "kk_stemmer.py", "kk_words.py",
+                                         "query_normaliser.py", "fulltext.py")] + sorted(lunr_modules.glob("*.js")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+KEEP = 6  # cache entries: the three languages of the last two indexes that differ
+
+
+def _keep(cached: Path, packed: dict | bool) -> None:
+    """Write the cache entry atomically, and drop all but the KEEP newest."""
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"packed": packed}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(cached)
+        entries = sorted(cached.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def without_prebuilt(index: dict) -> dict:
