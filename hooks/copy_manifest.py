@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority
 from eucj_bank.copies import build_session
 from eucj_bank.copies.manifest import write_manifest
 from eucj_bank.copies.packaging import write_how_to_open
-from eucj_bank.copies.page_store import FOLDER as PAGE_STORE
-from eucj_bank.copies.page_store import PageStore
+from eucj_bank.site.page_store import FOLDER as PAGE_STORE
+from eucj_bank.site.page_store import PageStore
 
 
 @event_priority(-1000)

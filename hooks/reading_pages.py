@@ -15,9 +15,9 @@ from mkdocs.plugins import event_priority
 
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.copies import build_session
-from eucj_bank.copies.page_store import FOLDER as PAGE_STORE
-from eucj_bank.copies.page_store import PageStore
 from eucj_bank.search.index_split import language_root
+from eucj_bank.site.page_store import FOLDER as PAGE_STORE
+from eucj_bank.site.page_store import PageStore
 from eucj_bank.site.reading_page import write_reading_pages
 from eucj_bank.site.text_document import write_text_documents
 

@@ -1,4 +1,4 @@
-"""What a warm build reuses: pages linked from the page store (eucj_bank/copies/page_store.py)
+"""What a warm build reuses: pages linked from the page store (eucj_bank/site/page_store.py)
 and citations kept between builds (eucj_bank/site/citation_store.py). A reused result must
 equal a fresh one, and no write may change a stored page through its link."""
 
@@ -11,8 +11,8 @@ import pytest
 from support import ROOT
 
 from eucj_bank.catalogue.load import load_catalogue
-from eucj_bank.copies.page_store import PageStore
 from eucj_bank.site import citation, citation_store
+from eucj_bank.site.page_store import PageStore
 
 
 def test_a_page_is_linked_from_the_store_and_a_later_write_never_reaches_it(tmp_path):

@@ -15,7 +15,7 @@ from ..catalogue.vocab import LANGS
 from .measure import LANG_ROOT, Figures, build_bank, offline_pages
 
 # under the catalogue's folder: eucj_bank.documents.library.CACHE_DIR, hooks/fulltext.py,
-# eucj_bank.copies.page_store, hooks/i18n_adapter.py (lunr) and eucj_bank.site.citation_store
+# eucj_bank.site.page_store, hooks/i18n_adapter.py (lunr) and eucj_bank.site.citation_store
 CACHES = [Path(".cache") / name for name in ("extract", "fulltext", "pages", "lunr", "citations.json")]
 
 

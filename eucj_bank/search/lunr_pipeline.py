@@ -15,6 +15,7 @@ up (Material's worker, then our patch, eucj_bank/search/search_worker.js).
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -85,11 +86,11 @@ def tokenize(value: str | list[str] | None, separator: re.Pattern) -> list[str]:
 
 
 def material_lunr_modules() -> Path:
-    """The lunr-languages modules of the installed Material theme (the package holds the
-    theme's templates and assets; importing it does not import MkDocs)."""
-    import material
-
-    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    """The lunr-languages modules of the installed Material theme."""
+    spec = importlib.util.find_spec("material")  # found, not imported: the theme is MkDocs' layer
+    if spec is None or spec.origin is None:
+        raise RuntimeError("mkdocs-material is not installed: run `make test-deps`")
+    return Path(spec.origin).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 
 
 @lru_cache(maxsize=None)

@@ -26,9 +26,9 @@ from pathlib import Path
 from ..catalogue.model import FileRef, Resource
 from ..catalogue.text import escape
 from ..catalogue.vocab import label
-from ..copies.page_store import PageStore
 from ..documents.library import reading_key
 from .page_parts import SiteContext, breadcrumbs, notice_box, page_meta, up_to_site_root
+from .page_store import PageStore
 from .rendered_page import RenderedPage
 from .text_document import text_path
 from .ui import t

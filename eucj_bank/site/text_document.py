@@ -25,9 +25,9 @@ from pathlib import Path
 
 from ..catalogue.model import FileRef, Resource
 from ..catalogue.text import escape
-from ..copies.page_store import PageStore
 from ..documents.extract import Extracted
 from ..documents.library import reading_key
+from .page_store import PageStore
 from .ui import t
 
 FOLDER = "texts"
