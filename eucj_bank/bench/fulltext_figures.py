@@ -12,11 +12,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..catalogue.vocab import LANGS
+from ..documents.library import CACHE_DIR as EXTRACT_CACHE
+from ..site.citation_store import FILE as CITATIONS
+from ..site.page_store import FOLDER as PAGE_STORE
 from .measure import LANG_ROOT, Figures, build_bank, offline_pages
 
-# under the catalogue's folder: eucj_bank.documents.library.CACHE_DIR, hooks/fulltext.py,
-# eucj_bank.site.page_store, hooks/i18n_adapter.py (lunr) and eucj_bank.site.citation_store
-CACHES = [Path(".cache") / name for name in ("extract", "fulltext", "pages", "lunr", "citations.json")]
+# Under the catalogue's folder; the full-text and lunr caches are named by their hooks
+# (hooks/fulltext.py, hooks/i18n_adapter.py), which this package cannot import.
+CACHES = [EXTRACT_CACHE, PAGE_STORE, CITATIONS, Path(".cache") / "fulltext", Path(".cache") / "lunr"]
 
 
 def build_cold_and_warm(catalogue: Path, site: Path) -> tuple[Figures, float]:

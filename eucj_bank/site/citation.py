@@ -179,8 +179,8 @@ def _memoise_static_lookups() -> None:
     time it asks whether the macro prints a variable (`calls_variable`): 1.4 million XPath
     calls for 6,000 entries, most of a build's time at N = 1,000 (13.5 ms an entry). The
     style and locale trees never change once parsed (`_style` keeps them for the process),
-    so both answers are remembered per element: 5 ms an entry, the same text (checked on
-    3,000 entries of the synthetic catalogue, and by tests/test_citation.py's expected
+    so both answers are remembered per element: 4.7 ms an entry, the same text (checked on
+    600 entries of the synthetic catalogue, and by tests/test_citations.py's hand-checked
     citations)."""
     if getattr(model.CitationStylesElement, "eucj_memoised", False):
         return
