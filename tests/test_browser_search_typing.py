@@ -111,17 +111,36 @@ def test_nothing_found_offers_the_nearest_word(page, base):
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
 
 
-def test_the_index_loads_when_search_is_first_used(page, bank_site):
+def index_requests(requested: list[str]) -> list[str]:
+    return [u for u in requested if "search/search_index." in u]
+
+
+def test_the_index_loads_when_search_is_first_used(page, base):
+    """Served, Material requests the index with the page; from disk, its search highlighting
+    adds the index's script to every page (9 MB to parse at 5,000 resources). Neither may
+    load before search is used."""
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto(bank_site["served"] + "ru/index.html")
+    page.goto(base + "ru/index.html")
     page.wait_for_load_state("load")
     page.wait_for_timeout(500)
-    assert not [u for u in requested if "search_index" in u]
+    assert index_requests(requested) == []
+    assert page.evaluate("typeof __index") == "undefined"
     page.locator("input[data-md-component='search-query']").click()
     page.wait_for_function("() => !/^Инициализация/.test(document.querySelector('.md-search-result__meta').textContent)",
                            timeout=15000)
-    assert [u for u in requested if u.endswith("ru/search/search_index.json")]
+    suffix = "json" if base.startswith("http") else "js"
+    assert [u for u in index_requests(requested) if u.endswith(f"ru/search/search_index.{suffix}")]
+
+
+def test_a_page_opened_from_a_result_loads_the_index_and_highlights_at_once(page, base):
+    """A result's link carries the words to highlight (?h=): that page needs the index's
+    config at once, without search being opened."""
+    page.goto(base + "ru/resources/epr-checklist.html?h=пробации")
+    page.wait_for_selector("mark[data-md-highlight]", state="attached", timeout=15000)
+    marked = page.eval_on_selector_all("mark[data-md-highlight]", "els => els.map(e => e.textContent.toLowerCase())")
+    assert "пробации" in marked, marked
+    assert not page.page_errors
 
 
 def test_the_judged_queries_meet_the_targets(bank_site):

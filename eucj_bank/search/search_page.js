@@ -1,8 +1,11 @@
 /*
  * EUCJ Resource Bank: the search box's side on the page (loaded before Material's bundle).
- * - The search index loads when the search box is first focused, not with the page:
- *   Material requests search/search_index.json and has the worker build its index as soon
- *   as a served page loads (over file:// it already waits until search is opened).
+ * - The search index loads when the search box is first focused or search is opened, not
+ *   with the page, served or from disk: Material requests search/search_index.json as soon
+ *   as a served page loads, and from disk it adds search/search_index.js to every page (its
+ *   search highlighting waits for the index's config), 9 MB to parse at 5,000 resources.
+ *   A page opened from a result (?h=... in its address: the words to highlight) loads
+ *   it at once.
  * - Answers of the worker to an earlier query than the last one sent are dropped (see Wrapped).
  * - Under the result count, what was searched instead of the typed query ("Showing results
  *   for ...": keyboard layout, Latin letters, a typo) or, when nothing was found, the
@@ -16,26 +19,41 @@
   var text = STRINGS[lang] || STRINGS.en;
   var QUERY = "[data-md-component=search-query]";
 
-  // The index, on first use. Material requests it with XMLHttpRequest (browser/request)
-  // as soon as a served page loads; its send() waits until search is first focused or opened.
+  // The index, on first use: the request (served) or the script (from disk) waits until
+  // search is first focused or opened, unless this page highlights a search's words.
+  var start, wanted = new Promise(function (resolve) { start = resolve; });
+  if (/[?&]h=/.test(location.search)) start();
+  document.addEventListener("focusin", function (ev) {
+    if (ev.target && ev.target.matches && ev.target.matches(QUERY)) start();
+  });
+  document.addEventListener("change", function (ev) {
+    if (ev.target && ev.target.id === "__search" && ev.target.checked) start();
+  });
+  var INDEX = /search\/search_index\.(json|js)$/;
   var XHR = window.XMLHttpRequest;
   if (XHR && location.protocol !== "file:") {
-    var start, wanted = new Promise(function (resolve) { start = resolve; });
-    document.addEventListener("focusin", function (ev) {
-      if (ev.target && ev.target.matches && ev.target.matches(QUERY)) start();
-    });
-    document.addEventListener("change", function (ev) {
-      if (ev.target && ev.target.id === "__search" && ev.target.checked) start();
-    });
     var open = XHR.prototype.open, send = XHR.prototype.send;
     XHR.prototype.open = function (method, url) {
-      this.eucjIndex = /search\/search_index\.json$/.test(String(url));
+      this.eucjIndex = INDEX.test(String(url));
       return open.apply(this, arguments);
     };
     XHR.prototype.send = function () {
       var xhr = this, args = arguments;
       if (!xhr.eucjIndex) return send.apply(xhr, args);
       wanted.then(function () { send.apply(xhr, args); });
+    };
+  }
+  // From disk Material adds <script src=".../search/search_index.js"> to the head
+  // (browser/script: document.head.appendChild) and waits for its load event.
+  var head = document.head;
+  if (location.protocol === "file:" && head) {
+    var append = head.appendChild;
+    head.appendChild = function (node) {
+      if (node && node.tagName === "SCRIPT" && INDEX.test(node.src || "")) {
+        wanted.then(function () { append.call(head, node); });
+        return node;
+      }
+      return append.apply(head, arguments);
     };
   }
 
