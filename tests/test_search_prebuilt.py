@@ -3,11 +3,14 @@ browser built before: the site's own worker runs under node twice on each langua
 shipped index, once loading the prebuilt index and once with it removed (building it from
 the documents as before), and both must hold the same terms, postings and BM25 vectors
 and answer queries of every kind with the same results, highlighting and notes. The
-Python serialisation must equal lunr.js's own JSON of that index too."""
+Python serialisation must equal lunr.js's own JSON of that index too. From disk
+(search_index.js, whose resource entries hold only what their results show) the answers
+must be the same as served, to the byte."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +19,7 @@ import material
 import pytest
 
 from eucj_bank.search.lunr_index import build, serialise
+from eucj_bank.search.result_display import is_resource_entry
 
 LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
@@ -25,9 +29,9 @@ QUERIES = {
     "en": ["probation", "prob", "assessments of risk", "probaton", "electronic bracelet", "ghj,fwbz",
            "the police", "xyzzyq", "kpi"],
     "ru": ["пробации", "оценки рисков", "проб", "ghj,fwbz", "пробоция", "доверие к полиции", "тюрьма", "УПК",
-           "коммуникационая", "щщщщщщ"],
+           "коммуникационая", "щщщщщщ", "прокуратура"],
     "kk": ["пробация", "қызметі", "кылмыстык процестик", "тәуекел", "probatsiia qyzmeti", "түрме", "ҚПК",
-           "сервистік полиция", "пробоция", "жжжжжжж"],
+           "сервистік полиция", "пробоция", "жжжжжжж", "полиция", "прокуратура"],
 }
 # The site's worker as search_node.js runs it; "built" drops the prebuilt index first.
 # A file, not `node -e`: there `exports` is defined and lunr's language modules would
@@ -50,7 +54,11 @@ async function send(message) {
   return answer;
 }
 (async () => {
-  const index = JSON.parse(fs.readFileSync(path.join(root, "search/search_index.json"), "utf8"));
+  let index;
+  if (mode === "disk") {  // the file Material reads over file://
+    vm.runInThisContext(fs.readFileSync(path.join(root, "search/search_index.js"), "utf8"));
+    index = globalThis.__index;
+  } else index = JSON.parse(fs.readFileSync(path.join(root, "search/search_index.json"), "utf8"));
   const shipped = !!index.config.eucjIndex;
   if (mode === "built") delete index.config.eucjIndex;
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
@@ -81,7 +89,7 @@ def worker_runs(shipped, tmp_path_factory):
     site = Path(shipped["site"])
     script = tmp_path_factory.mktemp("node") / "worker.js"
     script.write_text(NODE, encoding="utf-8")
-    return site, {lang: {mode: run_worker(script, site, lang, mode) for mode in ("prebuilt", "built")}
+    return site, {lang: {mode: run_worker(script, site, lang, mode) for mode in ("prebuilt", "built", "disk")}
                   for lang in LANG_ROOT}
 
 
@@ -96,6 +104,20 @@ def test_the_worker_loads_the_prebuilt_index_and_it_equals_the_one_it_built(work
     assert dict(prebuilt["index"]["fieldVectors"]) == dict(built["index"]["fieldVectors"])
 
 
+def without_resource_texts(results: list[dict]) -> list[dict]:
+    """The results with each resource entry's text left out: with the prebuilt index a
+    resource's result shows «type · date» and a snippet (result_display.shown); an index
+    the browser built from the whole texts (a preview's quick pass) shows Material's
+    paragraphs that hold a highlighted word."""
+    def blank(doc: dict) -> dict:
+        doc = {**doc, "text": None} if is_resource_entry(doc["location"]) else dict(doc)
+        if isinstance(doc.get("parent"), dict):  # a section's result carries its page's entry
+            doc["parent"] = blank(doc["parent"])
+        return doc
+
+    return [{**r, "items": [[blank(item) for item in group] for group in r["items"]]} for r in results]
+
+
 @pytest.mark.parametrize("lang", list(LANG_ROOT))
 def test_queries_of_every_kind_answer_the_same_with_the_same_highlights(worker_runs, lang):
     _, runs = worker_runs
@@ -103,8 +125,32 @@ def test_queries_of_every_kind_answer_the_same_with_the_same_highlights(worker_r
     assert sum(1 for r in built if r["items"]) >= len(QUERIES[lang]) // 2  # the queries find things
     assert any("<mark>" in item["text"] + item["title"] for r in built for group in r["items"] for item in group)
     assert any(r["eucj"].get("didYouMean") or r["eucj"].get("instead") for r in built)
-    for query, mine, theirs in zip(QUERIES[lang], prebuilt, built):
+    for query, mine, theirs in zip(QUERIES[lang], without_resource_texts(prebuilt), without_resource_texts(built)):
         assert mine == theirs, query
+    shown = [item["text"] for r in prebuilt for group in r["items"] for item in group if is_resource_entry(item["location"])]
+    assert shown and all(text.startswith("<p>") and text.count("<p>") == 1 for text in shown), shown[:3]
+    assert any("<mark>" in text for text in shown)
+
+
+@pytest.mark.parametrize("lang", list(LANG_ROOT))
+def test_from_disk_the_answers_are_the_served_ones(worker_runs, lang):
+    _, runs = worker_runs
+    assert runs[lang]["disk"]["loaded"]
+    assert runs[lang]["disk"]["results"] == runs[lang]["prebuilt"]["results"]
+
+
+@pytest.mark.parametrize("lang", list(LANG_ROOT))
+def test_each_word_is_marked_once(worker_runs, lang):
+    """A word two terms of a query match (a stem and a prefix, a word and its folded twin)
+    was wrapped twice, the second cutting into the first: «<mark><mar</mark>k>поли»."""
+    _, runs = worker_runs
+    for mode in ("prebuilt", "built"):
+        for r in runs[lang][mode]["results"]:
+            for group in r["items"]:
+                for item in group:
+                    for html in (item["title"], item["text"] or ""):
+                        assert "<mark><mark>" not in html and not re.search(r"<mark>[^<]*<(?!/mark>)", html), html
+                        assert html.count("<mark>") == html.count("</mark>"), html
 
 
 @pytest.mark.parametrize("lang", list(LANG_ROOT))

@@ -232,12 +232,35 @@
     return { clauses: clauses, display: reading.kind !== "typed" ? reading.text : null, note: note, words: reading.words };
   };
 
+  // Material wraps each position it is given in <mark>, as often as it is given: a word
+  // that two terms of a query match (a stem and a prefix, a word and its folded twin) was
+  // wrapped twice, the second cutting into the first («<mark><mar</mark>k>поли</mark>»).
+  // Each position of a field is given once, with the first term that matched it.
+  function onceEach(results) {
+    results.forEach(function (result) {
+      var seen = Object.create(null), metadata = result.matchData.metadata;
+      Object.keys(metadata).forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var data = metadata[term][field], positions = data && data.position;
+          if (!Array.isArray(positions)) return;
+          var keep = positions.filter(function (p) {
+            var key = field + "\u0000" + p;
+            return seen[key] ? false : (seen[key] = true);
+          });
+          // a new object: the index's own posting may be held here
+          if (keep.length !== positions.length) metadata[term][field] = Object.assign({}, data, { position: keep });
+        });
+      });
+    });
+    return results;
+  }
+
   var search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (queryString) {
     var plan = state.plan;
     state.plan = null;
     state.total = 0;
-    if (!plan || this !== state.index) return self.eucjPrebuilt.positions(this, search.call(this, queryString));
+    if (!plan || this !== state.index) return onceEach(self.eucjPrebuilt.positions(this, search.call(this, queryString)));
     var results = plan.clauses.length ? this.query(function (q) { plan.clauses.forEach(function (c) { q.clause(c); }); }) : [];
     if (!results.length) {
       // Nothing found: the nearest indexed word of each word, as "did you mean".
@@ -248,7 +271,7 @@
       state.note = guess !== plan.words.join(" ") ? { didYouMean: guess } : null;
     }
     state.total = results.length;
-    return self.eucjPrebuilt.positions(this, results.slice(0, MAX_RESULTS));
+    return onceEach(self.eucjPrebuilt.positions(this, results.slice(0, MAX_RESULTS)));
   };
 
   // Material matches "missing" terms and highlights with its own parse of the query; that
@@ -265,18 +288,60 @@
     return parseTerm(parser);
   };
 
-  // Results: the query they answer and the note travel with them (search_page.js); a resource shows its type, year and summary,
-  // never the identifier and file names it is found by (the last paragraph of its entry,
-  // eucj_bank/site/resource_page.py).
+  // What a resource's result shows (eucj_bank/search/result_display.py, `shown`, is the
+  // twin and says why): «type · date», then the summary cut at the first space after
+  // SNIPPET characters, with «…», in one paragraph. With the prebuilt index, each resource
+  // entry gets that text at setup (search_worker_prelude.js), before Material reads it.
+  var SNIPPET = self.eucjSnippetChars || 160, VOID = { br: 1, hr: 1, img: 1, wbr: 1 };
+  function snippet(html) {
+    var out = "", open = [], count = 0, m, re = /(<[^>]*>)|(&#?[A-Za-z0-9]+;)|(\s+)|([^<&\s]+|[<&])/g;
+    while ((m = re.exec(html))) {
+      if (m[1]) {
+        var name = (/^<\/?\s*([A-Za-z0-9]*)/.exec(m[1])[1] || "").toLowerCase();
+        if (m[1].charAt(1) === "/") {
+          var at = open.lastIndexOf(name);
+          if (at >= 0) open.splice(at, 1);
+        } else if (name && !VOID[name] && !/\/>$/.test(m[1])) open.push(name);
+        out += m[1];
+      } else if (m[3]) {
+        if (count >= SNIPPET) return { html: out + open.reverse().map(function (n) { return "</" + n + ">"; }).join(""), cut: true };
+        out += m[3];
+        count += 1;
+      } else {
+        out += m[2] || m[4];
+        count += m[2] ? 1 : Array.from(m[4]).length;  // characters, as Python counts them
+      }
+    }
+    return { html: out, cut: false };
+  }
+  function display(text) {
+    var paragraphs = [], m, re = /<p>([\s\S]*?)<\/p>/g;
+    while ((m = re.exec(text))) paragraphs.push(m[1]);
+    if (paragraphs.length < 3) return text;
+    var facts = paragraphs[paragraphs.length - 2].split(" · ").slice(0, 2).join(" · ");
+    var cut = snippet(paragraphs.slice(0, -2).map(function (p) { return p.trim(); }).join(" "));
+    return cut.html.trim() ? "<p>" + facts + "<br/>" + cut.html + (cut.cut ? "…" : "") + "</p>" : "<p>" + facts + "</p>";
+  }
+  self.eucjDisplay = display;
+
+  // Results: the query they answer and the note travel with them (search_page.js). Never
+  // the identifier and file names a resource is found by (the last paragraph of its entry,
+  // eucj_bank/site/resource_page.py, which begins with the identifier): only an index the
+  // browser built itself (a preview's quick pass) shows the texts whole, and then Material
+  // shows the (at most two) paragraphs holding a highlighted word.
+  function withoutFoundBy(item) {
+    var id = /^resources\/([^#\/]+)\.html$/.exec(item.location);
+    if (!id || typeof item.text !== "string") return item.text;
+    return item.text.replace(/<p>((?:(?!<p>)[\s\S])*?)<\/p>/g, function (whole, inner) {
+      return inner.replace(/<[^>]*>/g, "").indexOf(id[1]) === 0 ? "" : whole;
+    });
+  }
   var post = self.postMessage;
   self.postMessage = function (message) {
     if (message && message.type === 3 && message.data) {
       message.data.eucj = Object.assign({ total: state.total || 0, query: state.query }, state.note);
       (message.data.items || []).forEach(function (group) {
-        group.forEach(function (item) {
-          if (/^resources\/[^#]+$/.test(item.location) && typeof item.text === "string")
-            item.text = item.text.replace(/<p>(?:(?!<p>)[\s\S])*<\/p>\s*$/, "");
-        });
+        group.forEach(function (item) { item.text = withoutFoundBy(item); });
       });
     }
     return post.apply(self, arguments);

@@ -16,6 +16,11 @@ self.addEventListener("message", function (ev) {
     var prebuilt = message.data.config.eucjIndex;
     self.eucjState.prebuilt = self.eucjPrebuilt && self.eucjPrebuilt.usable(prebuilt, self.eucjState.docs, self.lunr)
       ? prebuilt : null;
+    // Searched in that index, a resource entry's text is only shown: what its result shows
+    // (search_worker.js, display), in which Material highlights the words found.
+    if (self.eucjState.prebuilt && self.eucjDisplay) self.eucjState.docs.forEach(function (doc) {
+      if (/^resources\/[^#]+$/.test(doc.location || "") && typeof doc.text === "string") doc.text = self.eucjDisplay(doc.text);
+    });
   } else if (message.type === 2 && typeof message.data === "string") {  // query
     self.eucjState.query = message.data;  // the results say which query they answer
     if (!self.eucjPlanQuery) return;

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import query_normaliser, thesaurus
+from . import query_normaliser, result_display, thesaurus
 
 WORKERS = "assets/javascripts/workers"
 OUR_WORKER = f"{WORKERS}/eucj-search.js"
@@ -45,8 +45,9 @@ def render_thesaurus() -> str:
 
 
 def render_worker(material_code: str) -> str:
-    return "\n".join([PRELUDE.read_text(encoding="utf-8"), material_code, render_normaliser(),
-                      render_thesaurus(), PREBUILT.read_text(encoding="utf-8"), PATCH.read_text(encoding="utf-8")])
+    display = f"self.eucjSnippetChars = {result_display.SNIPPET_CHARS};\n"
+    return "\n".join([PRELUDE.read_text(encoding="utf-8"), material_code, render_normaliser(), render_thesaurus(),
+                      display, PREBUILT.read_text(encoding="utf-8"), PATCH.read_text(encoding="utf-8")])
 
 
 def write_search_worker(site_dir: Path, material: str) -> Path:
