@@ -4,10 +4,20 @@
  * from lunr's Builder when the setup message carried the index (config.eucjIndex).
  * - add(): Material's builder still "adds" every document, but only its field extractors
  *   run (they give each field the table its highlighting reads); nothing is tokenized.
- * - load(): lunr's serialised index from the compact form (front-coded terms, postings
- *   by document number in one flat list),
- *   each score computed here with lunr's idf, k1 and rounding, from the term's frequency
- *   (the same arithmetic as lunr's Builder, so the same numbers), then lunr.Index.load.
+ * - load(): lunr's index from the compact form (front-coded terms, postings by document
+ *   number in one flat list), with nothing made before a query needs it. lunr.Index.load
+ *   made every term's posting, every field's BM25 vector and the token set of all terms
+ *   (at 5,000 resources most of a first search from disk). Here a term's posting and its
+ *   scores are made the first time a query reads them; each score with lunr's idf, k1
+ *   and rounding from the term's frequency (the same arithmetic as lunr's Builder, so the
+ *   same numbers). A document's field vector only serves lunr's query as
+ *   queryVector.similarity(fieldVector), the dot product over the query's terms divided
+ *   by the query vector's magnitude: so it is a LazyVector, whose similarity reads the
+ *   scores of those terms only, summed in the same order as lunr's dot product (the same
+ *   float). Its `elements` (toJSON, tests) are the whole vector, made on demand. The token
+ *   set answers an exact term or a prefix from the sorted terms (lunr's own intersect on
+ *   a token set of those terms only: the same terms in the same order) and is built whole
+ *   only for anything else (a typo's edit distance).
  * - positions(): Material highlights the token positions lunr stores with each posting;
  *   they are not shipped (most of lunr's JSON). A posting holds one marker instead, which
  *   lunr's MatchData copies (or appends to the posting: lunr 2.3.9 keeps a reference) as
@@ -82,20 +92,83 @@ self.eucjPrebuilt = (function () {
     return out;
   }
 
+  // lunr's Vector.similarity, for a document field's LazyVector: the query's terms only.
+  function LazyVector(lazy, field, doc) { this.lazy = lazy; this.field = field; this.doc = doc; }
+  Object.defineProperty(LazyVector.prototype, "elements", { get: function () {
+    return this.lazy.vectors()[this.field][this.doc];
+  } });
+  LazyVector.prototype.toJSON = function () { return this.elements; };
+  var similarity = lunr.Vector.prototype.similarity;
+  lunr.Vector.prototype.similarity = function (other) {
+    if (!(other instanceof LazyVector)) return similarity.call(this, other);
+    var a = this.elements, dot = 0;
+    for (var i = 0; i < a.length; i += 2) {
+      var score = other.lazy.score(a[i], other.field, other.doc);
+      if (score !== undefined) dot += a[i + 1] * score;
+    }
+    return dot / this.magnitude() || 0;
+  };
+
+  // The first and last position + 1 of the sorted terms that begin with `prefix`.
+  function prefixRange(terms, prefix) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < prefix) lo = mid + 1; else hi = mid; }
+    var end = lo;
+    while (end < terms.length && terms[end].slice(0, prefix.length) === prefix) end++;
+    return [lo, end];
+  }
+
+  // The term a token set of lunr.TokenSet.fromString spells, and whether it ends in "*"
+  // (a prefix); null for anything else (an edit distance, a wildcard inside).
+  function spelled(set) {
+    var word = "", node = set;
+    for (;;) {
+      var keys = Object.keys(node.edges);
+      if (!keys.length) return node.final ? { word: word, prefix: false } : null;
+      if (keys.length !== 1) return null;
+      if (keys[0] === "*") return node.edges["*"] === node && node.final ? { word: word, prefix: true } : null;
+      word += keys[0];
+      node = node.edges[keys[0]];
+    }
+  }
+
+  function lazyTokenSet(terms) {
+    var whole = null;
+    function all() { return whole || (whole = lunr.TokenSet.fromArray(terms)); }
+    var set = Object.create(lunr.TokenSet.prototype);
+    set.intersect = function (other) {
+      var query = spelled(other);
+      if (!query) return all().intersect(other);
+      var range = query.prefix ? prefixRange(terms, query.word) : prefixRange(terms, query.word).slice(0, 1);
+      if (!query.prefix) range[1] = range[0] < terms.length && terms[range[0]] === query.word ? range[0] + 1 : range[0];
+      return lunr.TokenSet.fromArray(terms.slice(range[0], range[1])).intersect(other);
+    };
+    ["edges", "final", "id"].forEach(function (name) {
+      Object.defineProperty(set, name, { get: function () { return all()[name]; } });
+    });
+    set.toArray = function () { return all().toArray(); };
+    set.toString = function () { return all().toString(); };
+    return set;
+  }
+
   function load(builder, data) {
     var fields = data.fields, refs = builder.eucjRefs || [], k1 = data.k1, b = data.b, flat = data.postings;
-    var n = data.index.length, where = scan(flat, n, fields.length), order = new Array(n), i, f, k;
+    var n = data.index.length, where = scan(flat, n, fields.length), order = new Array(n), i;
     for (i = 0; i < n; i++) order[data.index[i]] = i;
-    var vectors = fields.map(function () { return refs.map(function () { return []; }); });
     var boosts = refs.map(function (ref) { return builder._documents[ref].boost || 1; });
     var fieldBoosts = fields.map(function (name) { return builder._fields[name].boost || 1; });
-    // In term number order, so that each vector's elements come sorted, as lunr's Vector keeps them.
-    for (var j = 0; j < n; j++) {
-      i = order[j];
-      var at = where.offsets[i], weight = idf(where.counts[i], builder.documentCount);
-      for (f = 0; f < fields.length; f++) {
-        var count = flat[at++], doc = 0;
-        for (k = 0; k < count; k++) {
+    var fieldNumber = Object.create(null), docNumber = Object.create(null);
+    fields.forEach(function (name, f) { fieldNumber[name] = f; });
+    refs.forEach(function (ref, d) { docNumber[ref] = d; });
+
+    // Term i's score in each field of each document holding it: [field][doc], on first use.
+    var scores = new Array(n);
+    function termScores(i) {
+      if (scores[i]) return scores[i];
+      var at = where.offsets[i], weight = idf(where.counts[i], builder.documentCount), out = [];
+      for (var f = 0; f < fields.length; f++) {
+        var count = flat[at++], doc = 0, field = out[f] = Object.create(null);
+        for (var k = 0; k < count; k++) {
           var code = flat[at++];
           doc += Math.floor(code / 2);
           var tf = code % 2 ? flat[at++] : 1;
@@ -103,26 +176,63 @@ self.eucjPrebuilt = (function () {
           var score = weight * ((k1 + 1) * tf) / (k1 * (1 - b + b * 0) + tf);
           score *= fieldBoosts[f];
           score *= boosts[doc];
-          vectors[f][doc].push(data.index[i], Math.round(score * 1000) / 1000);
+          field[doc] = Math.round(score * 1000) / 1000;
         }
       }
+      return scores[i] = out;
     }
-    var fieldVectors = [];
-    for (f = 0; f < fields.length; f++)
-      for (k = 0; k < refs.length; k++) fieldVectors.push([fields[f] + "/" + refs[k], vectors[f][k]]);
+    var whole = null;
+    var lazy = {
+      score: function (termNumber, f, doc) {
+        var i = order[termNumber];
+        return i === undefined ? undefined : termScores(i)[f][doc];
+      },
+      // Every field vector, as lunr's Builder makes them (elements by term number).
+      vectors: function () {
+        if (whole) return whole;
+        whole = fields.map(function () { return refs.map(function () { return []; }); });
+        for (var j = 0; j < n; j++) {
+          var i = order[j], s = termScores(i);
+          for (var f = 0; f < fields.length; f++)
+            for (var doc in s[f]) whole[f][doc].push(j, s[f][doc]);
+        }
+        return whole;
+      },
+    };
     var suffixes = n ? data.suffixes.split("\n") : [], terms = new Array(n), term = "";
-    for (i = 0; i < n; i++) terms[i] = [term = term.slice(0, data.shared[i]) + suffixes[i], null];
-    var index = lunr.Index.load({ version: data.lunr, fields: fields, fieldVectors: fieldVectors,
-                                  invertedIndex: terms, pipeline: [] });
-    // Postings on first use: a query reads a few terms' (most of the load time went to
-    // making every one of them); Object.keys and hasOwnProperty see them all.
-    terms.forEach(function (pair, i) {
-      Object.defineProperty(index.invertedIndex, pair[0], { configurable: true, enumerable: true, get: function () {
+    for (i = 0; i < n; i++) terms[i] = term = term.slice(0, data.shared[i]) + suffixes[i];
+    var index = lunr.Index.load({ version: data.lunr, fields: fields, fieldVectors: [], invertedIndex: [], pipeline: [] });
+    // Postings on first use: a query reads a few terms'; Object.keys and hasOwnProperty see them all.
+    var inverted = index.invertedIndex;
+    terms.forEach(function (term, i) {
+      Object.defineProperty(inverted, term, { configurable: true, enumerable: true, get: function () {
         var value = posting(data, refs, where.offsets[i], i);
-        Object.defineProperty(this, pair[0], { value: value, writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(this, term, { value: value, writable: true, enumerable: true, configurable: true });
         return value;
       } });
     });
+    var vectors = Object.create(null);
+    index.fieldVectors = new Proxy(vectors, {
+      get: function (target, key) {
+        if (typeof key !== "string") return undefined;
+        if (key in target) return target[key];
+        var slash = key.indexOf("/"), f = fieldNumber[key.slice(0, slash)], d = docNumber[key.slice(slash + 1)];
+        return f === undefined || d === undefined ? undefined : (target[key] = new LazyVector(lazy, f, d));
+      },
+      has: function (target, key) { return this.get(target, key) !== undefined; },
+      ownKeys: function () {
+        var keys = [];
+        fields.forEach(function (name) { refs.forEach(function (ref) { keys.push(name + "/" + ref); }); });
+        return keys;
+      },
+      getOwnPropertyDescriptor: function (target, key) {
+        var value = this.get(target, key);
+        return value === undefined ? undefined : { value: value, writable: true, enumerable: true, configurable: true };
+      },
+    });
+    index.tokenSet = lazyTokenSet(terms);
+    index.eucjTerms = terms;
+    index.eucjHasPrefix = function (prefix) { var r = prefixRange(terms, prefix); return r[1] > r[0]; };
     index.pipeline = builder.searchPipeline;
     index.eucjBuilder = builder;
     return index;
