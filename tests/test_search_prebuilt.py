@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 import pytest
 
-from eucj_bank.search.lunr_index import build, serialise
+from eucj_bank.search.lunr_index import DIGITS, build, decode_numbers, encode_numbers, serialise
 from eucj_bank.search.result_display import is_resource_entry
 
 LUNR_MODULES = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
@@ -163,3 +163,12 @@ def test_the_python_serialisation_is_lunr_js_own(worker_runs, lang):
     assert [term for term, _ in ours["invertedIndex"]] == [term for term, _ in theirs["invertedIndex"]]  # sorted as JS sorts
     assert postings(ours) == postings(theirs)
     assert dict(ours["fieldVectors"]) == dict(theirs["fieldVectors"])
+
+
+def test_the_numbers_of_the_compact_index_travel_as_text_and_back():
+    values = [0, 1, 31, 32, 33, 1023, 1024, 10183, 2**20, 2**30 - 1]
+    text = encode_numbers(values * 3)
+    assert decode_numbers(text) == values * 3
+    assert set(text) <= set(DIGITS) and len(encode_numbers([5, 31])) == 2 and len(encode_numbers([32])) == 2
+    with pytest.raises(ValueError):
+        encode_numbers([-1])

@@ -39,7 +39,7 @@ self.eucjPrebuilt = (function () {
   };
 
   function usable(data, docs, lunr) {
-    return !!data && data.v === 2 && data.b === 0 && data.lunr === lunr.version && data.docs === docs.length;
+    return !!data && data.v === 3 && data.b === 0 && data.lunr === lunr.version && data.docs === docs.length;
   }
 
   function add(builder, doc, attributes) {
@@ -59,6 +59,21 @@ self.eucjPrebuilt = (function () {
   function idf(withTerm, documentCount) {
     var x = (documentCount - withTerm + 0.5) / (withTerm + 0.5);
     return Math.log(1 + Math.abs(x));
+  }
+
+  // The numbers of a text of lunr_index.encode_numbers: 5 bits a character, lowest first,
+  // its value + 32 when more follow.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VALUE = new Int8Array(128).fill(-1);
+  for (var d = 0; d < DIGITS.length; d++) VALUE[DIGITS.charCodeAt(d)] = d;
+  function numbers(text) {
+    var out = new Int32Array(text.length), count = 0, n = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i), digit = c < 128 ? VALUE[c] : -1;
+      if (digit < 0 || shift > 25) throw new Error("search index: not a number at " + i);
+      n |= (digit & 31) << shift;
+      if (digit < 32) { out[count++] = n; n = 0; shift = 0; } else shift += 5;
+    }
+    return out.subarray(0, count);
   }
 
   // One pass over the flat postings: where each term's start, how many documents hold it.
@@ -151,7 +166,9 @@ self.eucjPrebuilt = (function () {
     return set;
   }
 
-  function load(builder, data) {
+  function load(builder, packed) {
+    var data = Object.assign({}, packed, { index: numbers(packed.index), shared: numbers(packed.shared),
+                                           postings: numbers(packed.postings) });
     var fields = data.fields, refs = builder.eucjRefs || [], k1 = data.k1, b = data.b, flat = data.postings;
     var n = data.index.length, where = scan(flat, n, fields.length), order = new Array(n), i;
     for (i = 0; i < n; i++) order[data.index[i]] = i;

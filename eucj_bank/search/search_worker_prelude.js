@@ -6,6 +6,24 @@
  * (self.eucjPlanQuery, search_worker.js), so Material highlights and counts that reading.
  */
 self.eucjState = { lang: "en", docs: [], plan: null, note: null, prebuilt: null, query: null };
+// From disk (iframe-worker: a frame of the page) Material's worker loads lunr's language
+// modules only when search is set up, one script after another (30-70 ms of a first
+// search). They are loaded here, with the frame, from the address Material computes
+// (integrations/search/worker/main: the lunr folder beside this script's), and Material's
+// later importScripts of the same scripts waits for these instead of adding them again.
+(function () {
+  if (typeof parent === "undefined" || parent === self || !("IFrameWorker" in parent) || typeof document === "undefined") return;
+  var lang = parent.document.documentElement.lang, script = document.querySelector("script[src]");
+  var load = self.importScripts;
+  if (!lang || lang === "en" || !script || typeof load !== "function") return;
+  var base = script.src.split("/worker")[0] + "/lunr";
+  var urls = [base + "/min/lunr.stemmer.support.min.js", base + "/min/lunr." + lang + ".min.js"];
+  var loaded = load.apply(self, urls);
+  self.importScripts = function () {
+    var asked = Array.prototype.slice.call(arguments);
+    return asked.join("\n") === urls.join("\n") ? loaded : load.apply(self, asked);
+  };
+})();
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   if (!message) return;
