@@ -31,9 +31,11 @@ from pathlib import Path
 
 from eucj_bank.bench.fulltext_figures import build_cold_and_warm, fulltext_latency, fulltext_sizes
 from eucj_bank.bench.measure import (
+    LETTER_SECONDS,
     Figures,
     build_naive,
     first_search_from_click,
+    first_search_typed,
     measure_site,
     search_latency,
     search_queries,
@@ -63,8 +65,11 @@ def print_figures(name: str, f: Figures) -> None:
     for lang, (cold, warm) in f.keystroke.items():
         print(f"    keystroke to results, {lang}: {cold:.2f} s cold, {warm:.2f} s warm")
     for lang, seconds in f.first_click.items():
-        print(f"    first click in the search box to results (index loading included), {lang}: {seconds:.2f} s"
-              f" (target < {FIRST_SEARCH_LIMIT} s: {'met' if seconds < FIRST_SEARCH_LIMIT else 'NOT met'})")
+        print(f"    first click in the search box to results (index loading included, the query pasted at once), {lang}:"
+              f" {seconds:.2f} s (target < {FIRST_SEARCH_LIMIT} s: {'met' if seconds < FIRST_SEARCH_LIMIT else 'NOT met'})")
+    for lang, seconds in f.first_typed.items():
+        print(f"    first search of a visit typed after the click ({LETTER_SECONDS:.2f} s a letter), keystroke to results,"
+              f" {lang}: {seconds:.2f} s (target < {FIRST_SEARCH_LIMIT} s: {'met' if seconds < FIRST_SEARCH_LIMIT else 'NOT met'})")
 
 
 def print_documents(site: Path, warm: float, browser: bool, queries: dict[str, tuple[str, str]]) -> None:
@@ -117,6 +122,7 @@ def run(n: int, work: Path, naive: bool, browser: bool) -> Figures:
     if browser:
         bank.keystroke = search_latency(work / "site", queries)
         bank.first_click = first_search_from_click(work / "site", queries)
+        bank.first_typed = first_search_typed(work / "site", queries)
     print_figures("bank", bank)
     print_documents(work / "site", warm, browser, queries)
     if naive:
