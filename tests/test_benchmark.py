@@ -50,7 +50,9 @@ def test_benchmark_runs_end_to_end():
     out = result.stdout
     for expected in ("N = 6 resources", "bank:", "naive setup:", "bank / naive", "build time:",
                      "search index en", "keystroke to results, kk",
-                     "first click in the search box to results (index loading included), ru", "time per resource",
+                     "first click in the search box to results (index loading included, the query pasted at once), ru",
+                     "first search of a visit typed after the click (0.15 s a letter), keystroke to results, kk",
+                     "time per resource",
                      "make serve at N = 6"):
         assert expected in out, f"{expected!r} missing from:\n{out}"
     builds = [float(s) for s in re.findall(r"build (\d+\.\d) s", out)]

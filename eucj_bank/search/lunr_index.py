@@ -10,12 +10,14 @@ scores rounded to 3 decimals as lunr rounds them. `serialise` gives lunr's own J
 the index lunr.js builds from the same documents.
 
 What ships is `compact`: the sorted terms (front-coded), their numbers and, per term and
-field, the documents (by their number in the index's `docs`) with the term's frequency. The worker
-(search_worker.js, `expand`) turns that back into lunr's JSON, computing each score with
-lunr's own functions from the frequency, and loads it with `lunr.Index.load`. Positions
-(what Material highlights) are not shipped: the worker computes them for the results it
-shows, with Material's tokenizer and the same pipeline. The standard JSON with positions
-was several times the size of the documents; this is a fraction of it.
+field, the documents (by their number in the index's `docs`) with the term's frequency, the
+numbers as text (`encode_numbers`). The worker (search_worker_prebuilt.js) makes a term's
+lunr posting and BM25 scores from it only when a query reads that term, with lunr's own
+arithmetic, and no lunr field vector for a search (a document's score is read from its query
+terms' scores). Positions (what Material highlights) are not shipped: the worker computes
+them for the results it shows, with Material's tokenizer and the same pipeline. The
+standard JSON with positions was several times the size of the documents; this is a
+fraction of it.
 """
 
 from __future__ import annotations
