@@ -30,16 +30,13 @@ import tempfile
 from pathlib import Path
 
 from eucj_bank.bench.fulltext_figures import build_cold_and_warm, fulltext_latency, fulltext_sizes
-from eucj_bank.bench.measure import (
+from eucj_bank.bench.measure import Figures, build_naive, measure_site, serve_rebuild
+from eucj_bank.bench.search_timing import (
     LETTER_SECONDS,
-    Figures,
-    build_naive,
     first_search_from_click,
     first_search_typed,
-    measure_site,
     search_latency,
     search_queries,
-    serve_rebuild,
 )
 from eucj_bank.bench.synthetic import generate_catalogue
 

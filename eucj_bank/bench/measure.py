@@ -1,18 +1,17 @@
 """What the benchmark scripts share: synthetic banks built for real (the bank and the
 naive setup), their figures, Chromium reading them from disk with the network
-blocked, and a rebuild under `mkdocs serve`."""
+blocked, and a rebuild under `mkdocs serve`. How fast their search answers is
+search_timing.py."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import yaml
 
 from ..catalogue.vocab import LANGS
 from ..copies.packaging import pack_directory
-from ..search.lunr_pipeline import material_lunr_modules, stop_words
 from .naive_site import write_naive_project
 from .synthetic import generate_catalogue
 
@@ -143,107 +141,6 @@ def offline_pages():
             yield new_page
         finally:
             browser.close()
-
-
-# Results shown, or Material's "no match" line: the naive setup finds no page for an
-# inflected query such as «оценки» (no stemming of queries), and waiting for a result
-# item then either timed out or, racing, caught the previous query's items.
-# Results (Material's, or passages of documents: eucj-fulltext.js), or the line saying there are none.
-_ANSWERED = """() => document.querySelectorAll('.md-search-result__item, .eucj-fulltext-hit').length > 0
-  || document.querySelector('.md-search-result__meta').textContent.trim() ===
-     JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"""
-
-
-def keystroke_to_results(page, query: str) -> float:
-    """Seconds from the last keystroke of `query` to its answer: the first rendered result,
-    or the line saying there is none."""
-    box = page.locator("input[data-md-component='search-query']")
-    box.fill("")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
-    box.fill(query)
-    start = page.evaluate("performance.now()")
-    box.press("End")
-    page.wait_for_function(_ANSWERED, timeout=300000)
-    return (page.evaluate("performance.now()") - start) / 1000
-
-
-def search_queries(catalogue: Path) -> dict[str, tuple[str, str]]:
-    """Per language, two words to search for: the two most frequent words of six letters
-    or more in the synthetic titles, as they are written there. Fixed words were only
-    found as long as the random texts happened to contain them (a one-line change of a
-    docs page once left the naive site without a Russian match at N = 6)."""
-    resources = yaml.safe_load(catalogue.read_text(encoding="utf-8"))["resources"]
-    queries = {}
-    for lang in LANGS:
-        stop = stop_words(lang, material_lunr_modules())  # «немесе» finds nothing, in either index
-        words = Counter(word for res in resources for word in re.findall(r"\w{6,}", res["title"][lang].lower())
-                        if word not in stop)
-        ranked = sorted(words, key=lambda word: (-words[word], word))
-        queries[lang] = (ranked[0], ranked[1] if len(ranked) > 1 else ranked[0])
-    return queries
-
-
-def search_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    """Per language, from its home page opened from disk: "cold" types right after the
-    page loads (the worker still building its index), "warm" types a second query once
-    results are shown."""
-    out = {}
-    with offline_pages() as new_page:
-        for lang, (first, second) in queries.items():
-            page = new_page()
-            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
-            page.locator("input[data-md-component='search-query']").click()
-            out[lang] = (keystroke_to_results(page, first), keystroke_to_results(page, second))
-            page.context.close()
-    return out
-
-
-def first_search_from_click(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, float]:
-    """Per language, seconds from the first click into the search box of its home page
-    opened from disk to the first query's answer: over file:// Material loads the index
-    and starts the worker on that click, so this includes loading the index."""
-    out = {}
-    with offline_pages() as new_page:
-        for lang, (first, _) in queries.items():
-            page = new_page()
-            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
-            box = page.locator("input[data-md-component='search-query']")
-            box.wait_for()
-            start = page.evaluate("performance.now()")
-            box.click()
-            box.fill(first)
-            box.press("End")
-            page.wait_for_function(_ANSWERED, timeout=300000)
-            out[lang] = (page.evaluate("performance.now()") - start) / 1000
-            page.context.close()
-    return out
-
-
-
-LETTER_SECONDS = 0.15  # a fast typist: 80 words a minute
-
-
-def first_search_typed(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, float]:
-    """Per language, seconds from the last keystroke of the first query of a visit to its
-    answer, the query typed as a person types it after clicking into the search box of
-    the home page opened from disk (LETTER_SECONDS a letter): the index starts loading
-    with that click, as from disk it does, and a person is still typing meanwhile."""
-    out = {}
-    with offline_pages() as new_page:
-        for lang, (first, _) in queries.items():
-            page = new_page()
-            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
-            box = page.locator("input[data-md-component='search-query']")
-            box.wait_for()
-            box.click()
-            page.wait_for_timeout(1000 * LETTER_SECONDS * len(first))
-            box.fill(first)
-            start = page.evaluate("performance.now()")
-            box.press("End")
-            page.wait_for_function(_ANSWERED, timeout=300000)
-            out[lang] = (page.evaluate("performance.now()") - start) / 1000
-            page.context.close()
-    return out
 
 
 def free_port() -> int:
