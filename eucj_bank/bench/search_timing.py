@@ -66,36 +66,25 @@ def search_latency(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str,
     return out
 
 
+LETTER_SECONDS = 0.15  # a fast typist: 80 words a minute
+
+
 def first_search_from_click(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, float]:
     """Per language, seconds from the first click into the search box of its home page
-    opened from disk to the first query's answer: over file:// Material loads the index
-    and starts the worker on that click, so this includes loading the index."""
-    out = {}
-    with offline_pages() as new_page:
-        for lang, (first, _) in queries.items():
-            page = new_page()
-            page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
-            box = page.locator("input[data-md-component='search-query']")
-            box.wait_for()
-            start = page.evaluate("performance.now()")
-            box.click()
-            box.fill(first)
-            box.press("End")
-            page.wait_for_function(_ANSWERED, timeout=300000)
-            out[lang] = (page.evaluate("performance.now()") - start) / 1000
-            page.context.close()
-    return out
-
-
-
-LETTER_SECONDS = 0.15  # a fast typist: 80 words a minute
+    opened from disk to the first query's answer, the query pasted at once: from disk
+    the index starts loading with that click, so this includes all of its loading."""
+    return _first_search(site, queries, None)
 
 
 def first_search_typed(site: Path, queries: dict[str, tuple[str, str]]) -> dict[str, float]:
     """Per language, seconds from the last keystroke of the first query of a visit to its
     answer, the query typed as a person types it after clicking into the search box of
     the home page opened from disk (LETTER_SECONDS a letter): the index starts loading
-    with that click, as from disk it does, and a person is still typing meanwhile."""
+    with that click, and a person is still typing meanwhile."""
+    return _first_search(site, queries, LETTER_SECONDS)
+
+
+def _first_search(site: Path, queries: dict[str, tuple[str, str]], per_letter: float | None) -> dict[str, float]:
     out = {}
     with offline_pages() as new_page:
         for lang, (first, _) in queries.items():
@@ -103,10 +92,13 @@ def first_search_typed(site: Path, queries: dict[str, tuple[str, str]]) -> dict[
             page.goto((site / f"{LANG_ROOT[lang]}index.html").as_uri())
             box = page.locator("input[data-md-component='search-query']")
             box.wait_for()
-            box.click()
-            page.wait_for_timeout(1000 * LETTER_SECONDS * len(first))
-            box.fill(first)
             start = page.evaluate("performance.now()")
+            box.click()
+            if per_letter is not None:  # typing: timed from its last keystroke
+                page.wait_for_timeout(1000 * per_letter * len(first))
+            box.fill(first)
+            if per_letter is not None:
+                start = page.evaluate("performance.now()")
             box.press("End")
             page.wait_for_function(_ANSWERED, timeout=300000)
             out[lang] = (page.evaluate("performance.now()") - start) / 1000
