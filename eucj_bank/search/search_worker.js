@@ -306,8 +306,8 @@
       if (m[1]) {
         var name = (/^<\/?\s*([A-Za-z0-9]*)/.exec(m[1])[1] || "").toLowerCase();
         if (m[1].charAt(1) === "/") {
-          var at = open.lastIndexOf(name);
-          if (at >= 0) open.splice(at, 1);
+          var last = open.lastIndexOf(name);
+          if (last >= 0) open.splice(last, 1);
         } else if (name && !VOID[name] && !/\/>$/.test(m[1])) open.push(name);
         out += m[1];
       } else if (m[3]) {

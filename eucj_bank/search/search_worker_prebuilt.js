@@ -154,8 +154,8 @@ self.eucjPrebuilt = (function () {
     set.intersect = function (other) {
       var query = spelled(other);
       if (!query) return all().intersect(other);
-      var range = query.prefix ? prefixRange(terms, query.word) : prefixRange(terms, query.word).slice(0, 1);
-      if (!query.prefix) range[1] = range[0] < terms.length && terms[range[0]] === query.word ? range[0] + 1 : range[0];
+      var range = prefixRange(terms, query.word);  // an exact term: the first of them, if it is the word
+      if (!query.prefix) range[1] = terms[range[0]] === query.word ? range[0] + 1 : range[0];
       return lunr.TokenSet.fromArray(terms.slice(range[0], range[1])).intersect(other);
     };
     ["edges", "final", "id"].forEach(function (name) {

@@ -2,8 +2,8 @@
 
 The build writes one script: our prelude (search_worker_prelude.js), Material's worker,
 the query normaliser (query_normaliser_template.js with the tables of query_normaliser.py),
-the thesaurus (thesaurus.py), the loader of the prebuilt index (search_worker_prebuilt.js)
-and our patch (search_worker.js). One file, not a wrapper
+the thesaurus (thesaurus.py), the snippet length of result_display.py, the loader of the
+prebuilt index (search_worker_prebuilt.js) and our patch (search_worker.js). One file, not a wrapper
 that imports Material's: over file:// the iframe-worker shim loads imported scripts
 asynchronously, and a message arriving before the worker's code had loaded would be
 lost (search stuck on "Initializing").
