@@ -143,6 +143,23 @@ def test_a_page_opened_from_a_result_loads_the_index_and_highlights_at_once(page
     assert not page.page_errors
 
 
+def test_from_disk_the_language_modules_load_once_with_the_page(page, bank_site):
+    """From disk the worker is a frame of the page: lunr's Russian modules load with it, and
+    Material's own request for them at setup waits for those instead of loading them again
+    (the page loads its own copy for the full-text search, eucj-fulltext.js)."""
+    in_worker: list[str] = []
+    page.on("request", lambda r: in_worker.append(r.url) if r.frame.parent_frame is not None
+            and r.frame.url == "about:blank" else None)
+    page.goto(bank_site["offline"] + "ru/index.html")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    modules = ("lunr.stemmer.support.min.js", "lunr.ru.min.js")
+    assert [sum(u.endswith(m) for u in in_worker) for m in modules] == [1, 1]
+    got = search(page, bank_site["offline"], "ru", "пробация")
+    assert got["hrefs"] and [sum(u.endswith(m) for u in in_worker) for m in modules] == [2, 2]  # a page each
+    assert not page.page_errors
+
+
 def test_the_judged_queries_meet_the_targets(bank_site):
     """make bench-search on the built bank (the shipped worker under node): success@5 >= 0.90
     per language (English >= 0.95), zero results <= 0.05."""
