@@ -12,11 +12,9 @@ from mkdocs.plugins import event_priority
 
 from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.copies import build_session
-from eucj_bank.search.fulltext import write_all
+from eucj_bank.search.fulltext import CACHE_DIR, write_all
 from eucj_bank.search.lunr_pipeline import material_lunr_modules, stop_words
 from eucj_bank.site.ui import t
-
-CACHE_DIR = Path(".cache") / "fulltext"  # beside the extraction cache (gitignored)
 
 
 @event_priority(-200)

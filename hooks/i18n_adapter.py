@@ -26,11 +26,11 @@ from eucj_bank.catalogue.vocab import LANGS
 from eucj_bank.copies import build_session
 from eucj_bank.copies.preview_plan import patch_language_index
 from eucj_bank.search.index_split import language_root, split_index, write_index
+from eucj_bank.search.lunr_index import CACHE_DIR as LUNR_CACHE
 from eucj_bank.search.lunr_index import with_prebuilt, without_prebuilt
 from eucj_bank.search.lunr_pipeline import material_lunr_modules
 
 LUNR_MODULES = material_lunr_modules()
-LUNR_CACHE = Path(".cache") / "lunr"  # beside the other build caches (gitignored)
 _served: dict[str, dict] = {}  # a quick pass: each language's index before it
 
 

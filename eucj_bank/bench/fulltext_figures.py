@@ -13,13 +13,13 @@ from urllib.parse import unquote, urlsplit
 
 from ..catalogue.vocab import LANGS
 from ..documents.library import CACHE_DIR as EXTRACT_CACHE
+from ..search.fulltext import CACHE_DIR as FULLTEXT_CACHE
+from ..search.lunr_index import CACHE_DIR as LUNR_CACHE
 from ..site.citation_store import FILE as CITATIONS
 from ..site.page_store import FOLDER as PAGE_STORE
 from .measure import LANG_ROOT, Figures, build_bank, offline_pages
 
-# Under the catalogue's folder; the full-text and lunr caches are named by their hooks
-# (hooks/fulltext.py, hooks/i18n_adapter.py), which this package cannot import.
-CACHES = [EXTRACT_CACHE, PAGE_STORE, CITATIONS, Path(".cache") / "fulltext", Path(".cache") / "lunr"]
+CACHES = [EXTRACT_CACHE, PAGE_STORE, CITATIONS, FULLTEXT_CACHE, LUNR_CACHE]  # under the catalogue's folder
 
 
 def build_cold_and_warm(catalogue: Path, site: Path) -> tuple[Figures, float]:

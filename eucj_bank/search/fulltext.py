@@ -58,6 +58,7 @@ from ..documents.extract import Extracted
 from ..documents.library import reading_key
 from . import kk_stemmer, query_normaliser
 
+CACHE_DIR = Path(".cache") / "fulltext"  # under the catalogue's folder, beside the extraction cache (gitignored)
 FORMAT_VERSION = 3
 MAX_DOCS_PER_STEM = 100
 PREFIX = 2

@@ -37,6 +37,7 @@ FORMAT = 3
 # `numbers`). Half the bytes of a JSON list at 5,000 resources (Kazakh: 2.0 -> 1.0 MB),
 # and JSON.parse reads one string instead of 750,000 numbers.
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+CACHE_DIR = Path(".cache") / "lunr"  # under the catalogue's folder, beside the other build caches (gitignored)
 K1 = 1.2
 B = 0.0  # Material's worker calls this.b(0)
 KIND_BOOST = {"resource": 1.5, "guide": 0.8, "browse": 0.6}  # search_worker.js
