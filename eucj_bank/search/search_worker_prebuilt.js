@@ -248,7 +248,6 @@ self.eucjPrebuilt = (function () {
       },
     });
     index.tokenSet = lazyTokenSet(terms);
-    index.eucjTerms = terms;
     index.eucjHasPrefix = function (prefix) { var r = prefixRange(terms, prefix); return r[1] > r[0]; };
     index.pipeline = builder.searchPipeline;
     index.eucjBuilder = builder;
