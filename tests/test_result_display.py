@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eucj_bank.search.index_split import read_disk_index
-from eucj_bank.search.result_display import SNIPPET_CHARS, for_disk, is_resource_entry, shown, snippet
+from eucj_bank.search.result_display import SHOWN, SNIPPET_CHARS, for_disk, is_resource_entry, shown, snippet
 
 LANG_ROOT = {"en": "", "ru": "ru/", "kk": "kk/"}
 WORDS = "Контрольный лист для самооценки подразделений пробации на основе Европейских правил " * 4
@@ -68,6 +68,7 @@ def test_the_disk_index_cuts_resource_entries_only_when_the_prebuilt_index_is_th
     assert for_disk(index) == index
     disk = for_disk({**index, "config": {"lang": ["ru"], "eucjIndex": {"v": 2}}})
     assert [d["text"] for d in disk["docs"]] == [shown(ENTRY), ENTRY, ENTRY]
+    assert disk["config"] == {"lang": ["ru"], "eucjIndex": {"v": 2}, SHOWN: True}
 
 
 def test_search_index_js_holds_the_shown_texts(shipped):
@@ -75,7 +76,7 @@ def test_search_index_js_holds_the_shown_texts(shipped):
         folder = shipped["site"] / prefix / "search"
         served = json.loads((folder / "search_index.json").read_text("utf-8"))
         disk = read_disk_index((folder / "search_index.js").read_text("utf-8"))
-        assert "eucjIndex" in served["config"] and disk["config"] == served["config"]
+        assert "eucjIndex" in served["config"] and disk["config"] == {**served["config"], SHOWN: True}
         resources = [d for d in served["docs"] if is_resource_entry(d["location"])]
         assert len(resources) > 20
         assert disk["docs"] == [{**d, "text": shown(d["text"])} if is_resource_entry(d["location"]) else d

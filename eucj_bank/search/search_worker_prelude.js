@@ -36,7 +36,8 @@ self.addEventListener("message", function (ev) {
       ? prebuilt : null;
     // Searched in that index, a resource entry's text is only shown: what its result shows
     // (search_worker.js, display), in which Material highlights the words found.
-    if (self.eucjState.prebuilt && self.eucjDisplay) self.eucjState.docs.forEach(function (doc) {
+    // (From disk the texts are those already: eucj_bank/search/result_display.py, for_disk.)
+    if (self.eucjState.prebuilt && self.eucjDisplay && !message.data.config.eucjShown) self.eucjState.docs.forEach(function (doc) {
       if (/^resources\/[^#]+$/.test(doc.location || "") && typeof doc.text === "string") doc.text = self.eucjDisplay(doc.text);
     });
   } else if (message.type === 2 && typeof message.data === "string") {  // query
